@@ -1,0 +1,78 @@
+//! Tolerant field decoders: the live API sends numbers as strings (`"id":"123"`), flags
+//! as `1`/`"true"`, and leaves fields out. These accept every such spelling.
+
+use serde::{de, Deserialize, Deserializer};
+use serde_json::Value;
+
+fn int_of(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n
+            .as_i64()
+            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)),
+        Value::String(s) => s.trim().parse().ok(),
+        Value::Bool(b) => Some(i64::from(*b)),
+        _ => None,
+    }
+}
+
+fn bool_of(value: &Value) -> Option<bool> {
+    match value {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => n.as_i64().map(|i| i != 0),
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" => Some(true),
+            "0" | "false" | "no" | "" => Some(false),
+            _ => None,
+        },
+        Value::Null => Some(false),
+        _ => None,
+    }
+}
+
+/// An integer sent as a number or a numeric string.
+pub fn int<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+    let value = Value::deserialize(d)?;
+    int_of(&value).ok_or_else(|| de::Error::custom(format!("expected an integer, got {value}")))
+}
+
+/// An optional integer: missing, `null` or `""` is `None`.
+pub fn opt_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        Value::String(s) if s.trim().is_empty() => Ok(None),
+        value => int_of(&value)
+            .map(Some)
+            .ok_or_else(|| de::Error::custom(format!("expected an integer, got {value}"))),
+    }
+}
+
+/// A flag sent as a boolean, `0`/`1`, or their strings; `null` is false.
+pub fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    let value = Value::deserialize(d)?;
+    bool_of(&value).ok_or_else(|| de::Error::custom(format!("expected a flag, got {value}")))
+}
+
+/// An optional flag: missing or `null` is `None`.
+pub fn opt_flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    match Value::deserialize(d)? {
+        Value::Null => Ok(None),
+        value => bool_of(&value)
+            .map(Some)
+            .ok_or_else(|| de::Error::custom(format!("expected a flag, got {value}"))),
+    }
+}
+
+/// Text that may come as a number (`"pnumber": 79096037108`); `null` is empty.
+pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    match Value::deserialize(d)? {
+        Value::String(s) => Ok(s),
+        Value::Number(n) => Ok(n.to_string()),
+        Value::Null => Ok(String::new()),
+        other => Err(de::Error::custom(format!("expected text, got {other}"))),
+    }
+}
+
+/// The envelope's `status`: `1`, `"1"`, `true` are success.
+pub fn status_of(value: &Value) -> Option<bool> {
+    bool_of(value)
+}

@@ -1,0 +1,19 @@
+//! The SMSPVA rent.php protocol, shared by the rentdesk app and its sandbox server:
+//! request and answer types, decoding that survives every variant the live API sends,
+//! the restore error codes, and the rent page's pure rules. No I/O.
+
+pub mod decode;
+mod flex;
+mod money;
+mod period;
+mod request;
+mod restore;
+pub mod rules;
+mod types;
+
+pub use decode::{ApiError, Inbox};
+pub use money::{Money, MoneyParseError};
+pub use period::{NumberType, Period, PeriodUnit, MAX_PERIOD_COUNT};
+pub use request::{Request, RequestError, MAX_TAKE};
+pub use restore::RestoreErrorCode;
+pub use types::*;

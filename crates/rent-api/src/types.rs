@@ -1,0 +1,260 @@
+//! The data rent.php answers with. Serialization writes the documented shape; decoding
+//! accepts the live API's variants (string numbers, missing optional fields, extra fields).
+
+use crate::flex;
+use crate::Money;
+use serde::{Deserialize, Serialize};
+
+/// A country numbers can be rented in (`getcountries`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Country {
+    /// The API's name, often in Russian (`Россия`); show a localized name by code.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub name: String,
+    /// Country code: ISO-like, but `UK` for the United Kingdom.
+    #[serde(deserialize_with = "flex::text")]
+    pub code: String,
+}
+
+/// A service offered in a country for a period (`getdata`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceOffer {
+    /// Service name (`Airbnb`).
+    #[serde(deserialize_with = "flex::text", default)]
+    pub name: String,
+    /// Service code (`opt46`).
+    #[serde(deserialize_with = "flex::text")]
+    pub service: String,
+    /// Price per day for the period asked (discounted for longer periods).
+    pub price_day: Money,
+    /// Numbers available.
+    #[serde(deserialize_with = "flex::int", default)]
+    pub count: i64,
+}
+
+/// A new rental (`create`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedRental {
+    /// Order id.
+    #[serde(deserialize_with = "flex::int")]
+    pub id: i64,
+    /// Phone number without the country code.
+    #[serde(deserialize_with = "flex::text")]
+    pub pnumber: String,
+    /// Dialling code with `+` (`+7`).
+    #[serde(deserialize_with = "flex::text", default)]
+    pub ccode: String,
+    /// Service code.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub service: String,
+    /// Expiry (UNIX seconds).
+    #[serde(deserialize_with = "flex::int")]
+    pub until: i64,
+}
+
+/// The state of a rented number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RentalState {
+    /// 0: must be activated before it can receive SMS.
+    NotActive,
+    /// 1: active, can receive SMS.
+    Active,
+    /// 2: waiting in the activation queue.
+    Activating,
+    /// -1: the number is not in the system.
+    NotInSystem,
+    /// Any other code the API may invent.
+    Other(i64),
+}
+
+impl RentalState {
+    /// The API's code.
+    pub const fn code(self) -> i64 {
+        match self {
+            RentalState::NotActive => 0,
+            RentalState::Active => 1,
+            RentalState::Activating => 2,
+            RentalState::NotInSystem => -1,
+            RentalState::Other(c) => c,
+        }
+    }
+
+    /// The state for an API code.
+    pub const fn from_code(code: i64) -> Self {
+        match code {
+            0 => RentalState::NotActive,
+            1 => RentalState::Active,
+            2 => RentalState::Activating,
+            -1 => RentalState::NotInSystem,
+            c => RentalState::Other(c),
+        }
+    }
+}
+
+impl Serialize for RentalState {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i64(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for RentalState {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        flex::int(d).map(RentalState::from_code)
+    }
+}
+
+/// One current rental (`orders`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rental {
+    /// Order id.
+    #[serde(deserialize_with = "flex::int")]
+    pub id: i64,
+    /// Service code(s); several are comma-separated after `add_service_to_order`.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub scode: String,
+    /// Service name(s).
+    #[serde(deserialize_with = "flex::text", default)]
+    pub sname: String,
+    /// Number state.
+    pub state: RentalState,
+    /// Phone number without the country code.
+    #[serde(deserialize_with = "flex::text")]
+    pub pnumber: String,
+    /// Dialling code with `+`.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub ccode: String,
+    /// Country code.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub cname: String,
+    /// A new SMS arrived since the last `sms` call.
+    #[serde(deserialize_with = "flex::flag", default)]
+    pub hasnewsms: bool,
+    /// Expiry (UNIX seconds).
+    #[serde(deserialize_with = "flex::int")]
+    pub until: i64,
+    /// Whether prolongation is open now.
+    #[serde(deserialize_with = "flex::flag", default)]
+    pub canprolong: bool,
+    /// Most days that may still be added.
+    #[serde(deserialize_with = "flex::int", default)]
+    pub canprolongmax: i64,
+    /// Latest expiry the guarantee allows (UNIX seconds).
+    #[serde(deserialize_with = "flex::int", default)]
+    pub canprolonguntil: i64,
+    /// Last time the number was online (UNIX seconds), if known.
+    #[serde(
+        deserialize_with = "flex::opt_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub lastonline: Option<i64>,
+}
+
+impl Rental {
+    /// The rental's prolongation limits, for the rules.
+    pub fn prolong_limits(&self) -> crate::rules::ProlongLimits {
+        crate::rules::ProlongLimits {
+            until: self.until,
+            max_days: self.canprolongmax,
+            max_until: self.canprolonguntil,
+        }
+    }
+
+    /// The number with its dialling code and no `+`: what `add_service_to_order` wants.
+    pub fn full_number(&self) -> String {
+        format!("{}{}", self.ccode.trim_start_matches('+'), self.pnumber)
+    }
+}
+
+/// One SMS received by a rental (`sms`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sms {
+    /// Message text: data, never markup.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub text: String,
+    /// Sender.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub sender: String,
+    /// Time received (UNIX seconds).
+    #[serde(deserialize_with = "flex::int", default)]
+    pub date: i64,
+}
+
+/// The `{ "id": … }` that several methods answer with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderRef {
+    /// Order id.
+    #[serde(deserialize_with = "flex::int")]
+    pub id: i64,
+}
+
+/// One past rental (`get_rent_history`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchivedRental {
+    /// Order id.
+    #[serde(deserialize_with = "flex::int")]
+    pub order_id: i64,
+    /// Service code.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub resource_code: String,
+    /// Number with its dialling code, no `+`.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub number: String,
+    /// Branch (internal to the API).
+    #[serde(deserialize_with = "flex::opt_int", default)]
+    pub branch_id: Option<i64>,
+    /// Whether any SMS was received.
+    #[serde(deserialize_with = "flex::flag", default)]
+    pub have_sms: bool,
+    /// Days rented.
+    #[serde(deserialize_with = "flex::int", default)]
+    pub days: i64,
+    /// Country code (`EN` is seen for the United Kingdom).
+    #[serde(deserialize_with = "flex::text", default)]
+    pub country: String,
+    /// Start (UNIX seconds).
+    #[serde(deserialize_with = "flex::int", default)]
+    pub begin: i64,
+    /// Paid-until time (UNIX seconds).
+    #[serde(deserialize_with = "flex::int", default)]
+    pub end: i64,
+    /// When it was closed (UNIX seconds).
+    #[serde(deserialize_with = "flex::int", default)]
+    pub closed: i64,
+    /// Whether the API thinks it can be restored (only sometimes sent).
+    #[serde(
+        deserialize_with = "flex::opt_flag",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub is_avail_for_restore: Option<bool>,
+}
+
+/// What restoring would cost (`restore_user_precalc`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RestoreQuote {
+    /// Country code.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub ccode: String,
+    /// Service code.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub scode: String,
+    /// The whole restore price.
+    pub price: Money,
+    /// Service name.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub sname: String,
+    /// Number with its dialling code.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub pnumber: String,
+    /// Overdue days, charged without discount.
+    #[serde(deserialize_with = "flex::int", default)]
+    pub outdays: i64,
+    /// Order id.
+    #[serde(deserialize_with = "flex::int")]
+    pub orderid: i64,
+    /// Days paid ahead.
+    #[serde(rename = "prolongTo", deserialize_with = "flex::int", default)]
+    pub prolong_to: i64,
+}
