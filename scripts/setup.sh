@@ -11,6 +11,11 @@ WASM_BINDGEN_VERSION=0.2.130
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
+if ! command -v cargo >/dev/null 2>&1 || ! command -v rustup >/dev/null 2>&1; then
+  echo "[setup] rentdesk needs a Rust toolchain installed with rustup (cargo, rustc)." >&2
+  exit 1
+fi
+
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_missing=()

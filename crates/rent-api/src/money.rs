@@ -57,7 +57,7 @@ impl Money {
         let abs = self.0.unsigned_abs();
         let dollars = abs / MILLS as u64;
         let mills = abs % MILLS as u64;
-        if mills % 10 == 0 {
+        if mills.is_multiple_of(10) {
             format!("{sign}{dollars}.{:02}", mills / 10)
         } else {
             format!("{sign}{dollars}.{mills:03}")

@@ -208,7 +208,7 @@ impl Request {
     /// The query parameters, `method` first.
     pub fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut q = vec![("method", self.method().to_owned())];
-        let mut period_params = |q: &mut Vec<_>, p: &Period| {
+        let period_params = |q: &mut Vec<_>, p: &Period| {
             q.push(("dtype", p.unit.as_str().to_owned()));
             q.push(("dcount", p.count.to_string()));
         };

@@ -71,6 +71,12 @@ impl ProlongLimits {
     }
 }
 
+/// Days an extra service is charged for (at its one-week day price): the rest of the
+/// rental, a started day counted in full, at least one.
+pub fn extra_service_days(until: i64, now: i64) -> i64 {
+    ((until - now + DAY - 1) / DAY).max(1)
+}
+
 /// Whole days a rental is overdue at `now`, counting a started day as a day.
 pub fn overdue_days(until: i64, now: i64) -> i64 {
     if now <= until {
@@ -177,6 +183,13 @@ mod tests {
         assert_eq!(overdue_days(NOW, NOW + 1), 1);
         assert_eq!(overdue_days(NOW, NOW + DAY), 1);
         assert_eq!(overdue_days(NOW, NOW + DAY + 1), 2);
+    }
+
+    #[test]
+    fn extra_service_is_charged_for_the_days_left() {
+        assert_eq!(extra_service_days(NOW + 6 * DAY + 1, NOW), 7);
+        assert_eq!(extra_service_days(NOW + 6 * DAY, NOW), 6);
+        assert_eq!(extra_service_days(NOW + 10, NOW), 1);
     }
 
     #[test]

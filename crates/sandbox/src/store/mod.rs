@@ -1,0 +1,372 @@
+//! The sandbox's state and rules: one SQLite connection behind a mutex, so every paid
+//! action runs alone in one transaction. Rental states are derived from timestamps on the
+//! sandbox clock, so moving the clock moves every rental's life at once.
+
+mod admin;
+mod archive;
+mod life;
+mod pricing;
+mod rent;
+
+pub use admin::{random_key, BulkRentals, SmsDelivery, MAX_BULK};
+pub use pricing::day_price;
+
+use rent_api::{Money, Request, RestoreErrorCode};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Why a request was refused: the `msg` of a `status: 0` answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// A free-text reason.
+    Msg(String),
+    /// A restore error code (the variants switch may send its sentence instead).
+    Restore(RestoreErrorCode),
+}
+
+impl Refusal {
+    fn msg(text: impl Into<String>) -> Refusal {
+        Refusal::Msg(text.into())
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Msg(msg) => f.write_str(msg),
+            Refusal::Restore(code) => f.write_str(code.code()),
+        }
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+impl From<rusqlite::Error> for Refusal {
+    fn from(e: rusqlite::Error) -> Self {
+        Refusal::Msg(format!("Internal error: {e}"))
+    }
+}
+
+/// What a request answers: the `data` field, or a refusal.
+pub type Outcome = Result<Value, Refusal>;
+
+/// An outcome with how long it stays true, so read-only answers can be cached.
+#[derive(Debug)]
+pub struct Answered {
+    /// The answer.
+    pub outcome: Outcome,
+    /// The write generation it was computed at.
+    pub generation: u64,
+    /// Sandbox time until which it stays true without writes; `None`: not cacheable.
+    pub fresh_until: Option<i64>,
+}
+
+/// How long the activation queue and the active window of on-request numbers last,
+/// in seconds, each a range a random value is drawn from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timings {
+    /// Seconds in the activation queue (state 2).
+    pub queue: (i64, i64),
+    /// Seconds active (state 1) before falling back to 0.
+    pub active: (i64, i64),
+}
+
+impl Timings {
+    /// Scaled down for demos: under a minute in the queue, a few minutes active.
+    pub const DEMO: Timings = Timings {
+        queue: (20, 40),
+        active: (180, 300),
+    };
+    /// The live service's: 10–15 minutes queued, 10–30 minutes active.
+    pub const REAL: Timings = Timings {
+        queue: (600, 900),
+        active: (600, 1800),
+    };
+}
+
+/// The sandbox's database and clock.
+pub struct Store {
+    conn: Mutex<Connection>,
+    clock_offset: AtomicI64,
+    timings: Timings,
+    /// Bumped by every write, so cached answers know when they went stale.
+    generation: AtomicU64,
+}
+
+/// A key that does not exist.
+const BAD_KEY: &str = "Invalid API key";
+
+impl Store {
+    /// Wraps an opened, migrated connection.
+    pub fn new(conn: Connection, timings: Timings) -> rusqlite::Result<Store> {
+        let offset: i64 = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'clock_offset'",
+                [],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0);
+        Ok(Store {
+            conn: Mutex::new(conn),
+            clock_offset: AtomicI64::new(offset),
+            timings,
+            generation: AtomicU64::new(0),
+        })
+    }
+
+    /// The sandbox clock: real time plus however far the admin moved it.
+    pub fn now(&self) -> i64 {
+        let real = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        real + self.clock_offset.load(Ordering::Relaxed)
+    }
+
+    /// The write generation: cached answers computed at an older one are stale.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
+    /// Runs `f` on the connection after closing rentals that expired by `now`; `f` may
+    /// write, so the generation moves on.
+    fn with<T>(
+        &self,
+        f: impl FnOnce(&mut Connection, i64) -> Result<T, Refusal>,
+    ) -> Result<T, Refusal> {
+        self.locked(true, |conn, now, _| f(conn, now))
+    }
+
+    /// Like [`Store::with`] for work that only reads; gives `f` the generation it sees.
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&mut Connection, i64, u64) -> Result<T, Refusal>,
+    ) -> Result<T, Refusal> {
+        self.locked(false, f)
+    }
+
+    fn locked<T>(
+        &self,
+        writes: bool,
+        f: impl FnOnce(&mut Connection, i64, u64) -> Result<T, Refusal>,
+    ) -> Result<T, Refusal> {
+        let mut conn = self.conn.lock().unwrap_or_else(|p| p.into_inner());
+        let now = self.now();
+        let expired = conn.execute(
+            "UPDATE rentals SET closed = until WHERE closed IS NULL AND until <= ?1",
+            [now],
+        )?;
+        if expired > 0 {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+        }
+        let generation = self.generation();
+        let result = f(&mut conn, now, generation);
+        if writes {
+            self.generation.fetch_add(1, Ordering::AcqRel);
+        }
+        result
+    }
+
+    /// Answers one rent.php request.
+    pub fn handle(&self, request: Request) -> Answered {
+        match request {
+            Request::GetCountries | Request::GetData { .. } | Request::Orders { .. } => {
+                self.answer_read(request)
+            }
+            request => {
+                let outcome = self.answer_write(request);
+                Answered {
+                    outcome,
+                    generation: 0,
+                    fresh_until: None,
+                }
+            }
+        }
+    }
+
+    /// The cacheable reads, with how long their answer holds.
+    fn answer_read(&self, request: Request) -> Answered {
+        let mut generation = 0;
+        let result = self.read(|conn, now, seen| {
+            generation = seen;
+            if let Some(key) = apikey_of(&request) {
+                check_key(conn, key)?;
+            }
+            match request {
+                Request::GetCountries => Ok((rent::countries(conn)?, i64::MAX)),
+                Request::GetData {
+                    country,
+                    period,
+                    rent_type,
+                } => Ok((
+                    rent::services(conn, &country, period, rent_type)?,
+                    rent::next_expiry(conn)?,
+                )),
+                Request::Orders { apikey } => rent::orders(conn, now, &apikey),
+                _ => Err(Refusal::msg("Incorrect method")),
+            }
+        });
+        match result {
+            Ok((data, fresh_until)) => Answered {
+                outcome: Ok(data),
+                generation,
+                fresh_until: Some(fresh_until),
+            },
+            Err(refusal) => Answered {
+                outcome: Err(refusal),
+                generation,
+                fresh_until: None,
+            },
+        }
+    }
+
+    fn answer_write(&self, request: Request) -> Outcome {
+        let timings = self.timings;
+        self.with(|conn, now| {
+            if let Some(key) = apikey_of(&request) {
+                check_key(conn, key)?;
+            }
+            match request {
+                Request::Create {
+                    apikey,
+                    period,
+                    country,
+                    service,
+                    rent_type,
+                } => rent::create(conn, now, &apikey, period, &country, &service, rent_type),
+                Request::AddService {
+                    apikey,
+                    id,
+                    service,
+                    pnumber,
+                } => rent::add_service(conn, now, &apikey, id, &service, &pnumber),
+                Request::Sms { apikey, id } => life::sms(conn, &apikey, id),
+                Request::Prolong { apikey, id, period } => {
+                    life::prolong(conn, now, &apikey, id, period)
+                }
+                Request::Activate { apikey, id } => life::activate(conn, now, timings, &apikey, id),
+                Request::Delete { apikey, id } => life::delete(conn, now, &apikey, id),
+                Request::History { apikey, skip, take } => {
+                    archive::history(conn, &apikey, skip, take)
+                }
+                Request::RestorePrecalc { apikey, id } => archive::precalc(conn, now, &apikey, id),
+                Request::Restore { apikey, id } => archive::restore(conn, now, &apikey, id),
+                Request::GetCountries | Request::GetData { .. } | Request::Orders { .. } => {
+                    Err(Refusal::msg("Incorrect method"))
+                }
+            }
+        })
+    }
+
+    /// `getBalance`: the key's balance, or `None` for an unknown key.
+    pub fn balance(&self, apikey: &str) -> Result<Option<Money>, Refusal> {
+        self.read(|conn, _, _| balance_of(conn, apikey))
+    }
+
+    /// Whether archived rentals may be restored, for the archive rows' `isAvailForRestore`.
+    pub fn restorable(&self, apikey: &str, ids: &[i64]) -> Result<Vec<bool>, Refusal> {
+        self.read(|conn, now, _| {
+            ids.iter()
+                .map(|id| Ok(archive::check_restore(conn, now, apikey, *id).is_ok()))
+                .collect()
+        })
+    }
+}
+
+fn apikey_of(request: &Request) -> Option<&str> {
+    match request {
+        Request::GetCountries | Request::GetData { .. } => None,
+        Request::Create { apikey, .. }
+        | Request::Orders { apikey }
+        | Request::AddService { apikey, .. }
+        | Request::Sms { apikey, .. }
+        | Request::Prolong { apikey, .. }
+        | Request::Activate { apikey, .. }
+        | Request::Delete { apikey, .. }
+        | Request::History { apikey, .. }
+        | Request::RestorePrecalc { apikey, .. }
+        | Request::Restore { apikey, .. } => Some(apikey),
+    }
+}
+
+fn balance_of(conn: &Connection, apikey: &str) -> Result<Option<Money>, Refusal> {
+    Ok(conn
+        .query_row(
+            "SELECT balance_mills FROM accounts WHERE apikey = ?1",
+            [apikey],
+            |r| r.get(0),
+        )
+        .optional()?
+        .map(Money::from_mills))
+}
+
+fn check_key(conn: &Connection, apikey: &str) -> Result<(), Refusal> {
+    match balance_of(conn, apikey)? {
+        Some(_) => Ok(()),
+        None => Err(Refusal::msg(BAD_KEY)),
+    }
+}
+
+/// Takes `amount` from the key's balance inside the caller's transaction, refusing with
+/// `refusal` when it would go below zero, and books it.
+fn charge(
+    tx: &rusqlite::Transaction<'_>,
+    now: i64,
+    apikey: &str,
+    amount: Money,
+    reason: &str,
+    rental_id: Option<i64>,
+    refusal: impl FnOnce(Money) -> Refusal,
+) -> Result<(), Refusal> {
+    let changed = tx.execute(
+        "UPDATE accounts SET balance_mills = balance_mills - ?2
+         WHERE apikey = ?1 AND balance_mills >= ?2",
+        params![apikey, amount.mills()],
+    )?;
+    if changed != 1 {
+        let balance = balance_of(tx, apikey)?.unwrap_or(Money::ZERO);
+        return Err(refusal(balance));
+    }
+    tx.execute(
+        "INSERT INTO ledger (apikey, amount_mills, reason, rental_id, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![apikey, -amount.mills(), reason, rental_id, now],
+    )?;
+    Ok(())
+}
+
+/// The usual refusal when a balance does not cover a price.
+fn not_enough(price: Money) -> impl FnOnce(Money) -> Refusal {
+    move |balance| {
+        Refusal::msg(format!(
+            "Not enough balance: {price} USD needed, {balance} USD available"
+        ))
+    }
+}
+
+impl Store {
+    /// A value kept in the database's `meta` table.
+    pub fn meta(&self, key: &str) -> Result<Option<String>, Refusal> {
+        self.read(|conn, _, _| {
+            Ok(conn
+                .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+                .optional()?)
+        })
+    }
+
+    /// Keeps a value in the `meta` table.
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<(), Refusal> {
+        self.with(|conn, _| {
+            conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?;
+            Ok(())
+        })
+    }
+}

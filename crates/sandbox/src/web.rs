@@ -1,0 +1,460 @@
+//! The HTTP face: rent.php, getBalance, the admin interface, and the built app.
+
+use crate::answer::answer;
+use crate::proxy::Proxy;
+use crate::store::{BulkRentals, Refusal, SmsDelivery, Store};
+use crate::Config;
+use axum::body::Bytes;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{ConnectInfo, RawQuery, State};
+use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{any, post};
+use axum::{Json, Router};
+use rent_api::{Money, Request};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// A serialized read-only answer and how long it holds.
+struct Cached {
+    generation: u64,
+    fresh_until: i64,
+    body: Bytes,
+}
+
+/// The most cached answers kept; past it the cache starts over (hostile keys can't grow it).
+const CACHE_CAP: usize = 4096;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    store: Option<Arc<Store>>,
+    cache: Arc<Mutex<HashMap<String, Cached>>>,
+    proxy: Option<Arc<Proxy>>,
+    variants: bool,
+    admin: bool,
+    answer_cache: bool,
+    dist: PathBuf,
+}
+
+impl AppState {
+    /// State for `config`; `store` is `None` in proxy mode.
+    pub fn new(
+        config: &Config,
+        store: Option<Arc<Store>>,
+    ) -> Result<AppState, Box<dyn std::error::Error + Send + Sync>> {
+        let proxy = match &config.upstream {
+            Some(url) => Some(Arc::new(Proxy::new(url)?)),
+            None => None,
+        };
+        Ok(AppState {
+            store,
+            cache: Arc::default(),
+            proxy,
+            variants: config.variants,
+            admin: config.admin,
+            answer_cache: config.answer_cache,
+            dist: config.dist.clone(),
+        })
+    }
+}
+
+/// The whole router.
+pub fn router(state: AppState) -> Router {
+    let index = state.dist.join("index.html");
+    let app =
+        ServeDir::new(&state.dist).fallback(any(move |uri: Uri| app_route(uri, index.clone())));
+    let mut router = Router::new()
+        .route("/api/rent.php", any(rent))
+        .route("/stubs/handler_api.php", any(handler_api));
+    if state.admin && state.store.is_some() {
+        router = router.merge(admin_routes());
+    }
+    router
+        .fallback_service(app)
+        .with_state(state)
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+}
+
+/// App routes (`/rentals`, `/faq`, …) get `index.html` so deep links survive a reload;
+/// a missing file (a path with an extension) is a 404.
+async fn app_route(uri: Uri, index: PathBuf) -> Response {
+    let last = uri.path().rsplit('/').next().unwrap_or_default();
+    if last.contains('.') {
+        return (StatusCode::NOT_FOUND, "not found").into_response();
+    }
+    match tokio::fs::read(&index).await {
+        Ok(html) => (
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-cache"),
+            ],
+            html,
+        )
+            .into_response(),
+        Err(_) => (
+            StatusCode::NOT_FOUND,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "The rentdesk app is not built yet: run scripts/run.sh, which builds it and serves it here.\n",
+        )
+            .into_response(),
+    }
+}
+
+fn cors(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(
+        header::ACCESS_CONTROL_ALLOW_ORIGIN,
+        HeaderValue::from_static("*"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn json_answer(value: Value) -> Response {
+    cors(Json(value).into_response())
+}
+
+fn parse_query(raw: Option<&str>) -> Vec<(String, String)> {
+    form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
+        .into_owned()
+        .collect()
+}
+
+/// `rent.php`: GET only, every method, each error a `status: 0` with a `msg`.
+async fn rent(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    if let Some(proxy) = &state.proxy {
+        return cors(proxy.forward(&method, &uri).await);
+    }
+    if method == Method::OPTIONS {
+        return cors(StatusCode::NO_CONTENT.into_response());
+    }
+    if method != Method::GET {
+        return json_answer(json!({ "status": 0, "msg": "Only GET requests are accepted" }));
+    }
+    let Some(store) = state.store.clone() else {
+        return json_answer(json!({ "status": 0, "msg": "No store" }));
+    };
+    let query = parse_query(raw.as_deref());
+    let request = match Request::from_query(&query) {
+        Ok(request) => request,
+        Err(e) => return json_answer(answer(None, Err(Refusal::Msg(e.msg)), state.variants)),
+    };
+    let cache_key = format!("{request:?}");
+    if let Some(body) = state.cached(&store, &cache_key) {
+        return json_bytes(body);
+    }
+    let variants = state.variants;
+    let response = tokio::task::spawn_blocking(move || {
+        let mut answered = store.handle(request.clone());
+        if let (true, Request::History { apikey, .. }, Ok(Value::Array(rows))) =
+            (variants, &request, &mut answered.outcome)
+        {
+            mark_restorable(&store, apikey, rows);
+        }
+        let cacheable = answered.fresh_until.map(|t| (answered.generation, t));
+        let body = Bytes::from(answer(Some(&request), answered.outcome, variants).to_string());
+        (body, cacheable)
+    })
+    .await;
+    match response {
+        Ok((body, cacheable)) => {
+            if let (Some((generation, fresh_until)), true) = (cacheable, state.answer_cache) {
+                state.remember(cache_key, generation, fresh_until, body.clone());
+            }
+            json_bytes(body)
+        }
+        Err(_) => json_answer(json!({ "status": 0, "msg": "Internal error" })),
+    }
+}
+
+impl AppState {
+    /// A cached answer that no write and no passing time has made stale.
+    fn cached(&self, store: &Store, key: &str) -> Option<Bytes> {
+        let cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        cache
+            .get(key)
+            .filter(|c| c.generation == store.generation() && store.now() < c.fresh_until)
+            .map(|c| c.body.clone())
+    }
+
+    fn remember(&self, key: String, generation: u64, fresh_until: i64, body: Bytes) {
+        let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
+        if cache.len() >= CACHE_CAP {
+            cache.clear();
+        }
+        cache.insert(
+            key,
+            Cached {
+                generation,
+                fresh_until,
+                body,
+            },
+        );
+    }
+}
+
+fn json_bytes(body: Bytes) -> Response {
+    cors(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// The live API's `isAvailForRestore` on archive rows.
+fn mark_restorable(store: &Store, apikey: &str, rows: &mut [Value]) {
+    let ids: Vec<i64> = rows.iter().filter_map(|r| r["orderId"].as_i64()).collect();
+    if let Ok(flags) = store.restorable(apikey, &ids) {
+        for (row, flag) in rows.iter_mut().zip(flags) {
+            row["isAvailForRestore"] = json!(flag);
+        }
+    }
+}
+
+/// `handler_api.php?action=getBalance`: plain text, as SMSPVA's activation API answers.
+async fn handler_api(
+    State(state): State<AppState>,
+    method: Method,
+    uri: Uri,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    if let Some(proxy) = &state.proxy {
+        return cors(proxy.forward(&method, &uri).await);
+    }
+    let query = parse_query(raw.as_deref());
+    let get = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let text = match (get("action").as_deref(), get("api_key"), &state.store) {
+        (Some("getBalance"), Some(key), Some(store)) => {
+            let key2 = key.clone();
+            let store = store.clone();
+            match tokio::task::spawn_blocking(move || store.balance(&key2)).await {
+                Ok(Ok(Some(balance))) => format!("ACCESS_BALANCE:{balance}"),
+                Ok(Ok(None)) => "BAD_KEY".to_owned(),
+                _ => "ERROR_SQL".to_owned(),
+            }
+        }
+        (Some("getBalance"), None, _) => "BAD_KEY".to_owned(),
+        _ => "BAD_ACTION".to_owned(),
+    };
+    cors(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response())
+}
+
+fn admin_routes() -> Router<AppState> {
+    Router::new()
+        .route("/admin/sms", post(admin_sms))
+        .route("/admin/clock", post(admin_clock))
+        .route("/admin/balance", post(admin_balance))
+        .route("/admin/keys", post(admin_keys))
+        .route("/admin/stock", post(admin_stock))
+        .route("/admin/catalogue", post(admin_catalogue))
+        .route("/admin/retire", post(admin_retire))
+        .route("/admin/rentals", post(admin_rentals))
+}
+
+type AdminResult = Result<Json<Value>, (StatusCode, Json<Value>)>;
+
+fn bad(status: StatusCode, msg: impl Into<String>) -> (StatusCode, Json<Value>) {
+    (status, Json(json!({ "ok": false, "error": msg.into() })))
+}
+
+/// Refuses anyone but loopback, then parses the body.
+fn admin_body<T>(
+    peer: SocketAddr,
+    state: &AppState,
+    body: Result<Json<T>, JsonRejection>,
+) -> Result<(T, Arc<Store>), (StatusCode, Json<Value>)> {
+    if !peer.ip().is_loopback() {
+        return Err(bad(
+            StatusCode::FORBIDDEN,
+            "the admin interface answers loopback only",
+        ));
+    }
+    let store = state
+        .store
+        .clone()
+        .ok_or_else(|| bad(StatusCode::NOT_FOUND, "no store in proxy mode"))?;
+    let Json(body) = body.map_err(|e| bad(StatusCode::BAD_REQUEST, e.body_text()))?;
+    Ok((body, store))
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, Refusal> + Send + 'static,
+) -> Result<T, (StatusCode, Json<Value>)> {
+    match tokio::task::spawn_blocking(f).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(Refusal::Msg(msg))) => Err(bad(StatusCode::UNPROCESSABLE_ENTITY, msg)),
+        Ok(Err(Refusal::Restore(code))) => Err(bad(StatusCode::UNPROCESSABLE_ENTITY, code.code())),
+        Err(_) => Err(bad(StatusCode::INTERNAL_SERVER_ERROR, "internal error")),
+    }
+}
+
+async fn admin_sms(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<SmsDelivery>, JsonRejection>,
+) -> AdminResult {
+    let (sms, store) = admin_body(peer, &state, body)?;
+    blocking(move || store.deliver_sms(&sms)).await?;
+    Ok(Json(json!({ "ok": true })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ClockBody {
+    #[serde(default)]
+    advance_minutes: i64,
+    #[serde(default)]
+    advance_days: i64,
+}
+
+async fn admin_clock(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<ClockBody>, JsonRejection>,
+) -> AdminResult {
+    let (clock, store) = admin_body(peer, &state, body)?;
+    let minutes = clock
+        .advance_days
+        .checked_mul(1440)
+        .and_then(|m| m.checked_add(clock.advance_minutes))
+        .ok_or_else(|| bad(StatusCode::BAD_REQUEST, "advance out of range"))?;
+    let now = blocking(move || store.advance_clock(minutes)).await?;
+    Ok(Json(json!({ "ok": true, "now": now })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BalanceBody {
+    apikey: String,
+    amount: Money,
+}
+
+async fn admin_balance(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<BalanceBody>, JsonRejection>,
+) -> AdminResult {
+    let (top_up, store) = admin_body(peer, &state, body)?;
+    let balance = blocking(move || store.top_up(&top_up.apikey, top_up.amount)).await?;
+    Ok(Json(json!({ "ok": true, "balance": balance })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyBody {
+    #[serde(default)]
+    apikey: Option<String>,
+    #[serde(default)]
+    balance: Option<Money>,
+}
+
+async fn admin_keys(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<KeyBody>, JsonRejection>,
+) -> AdminResult {
+    let (key, store) = admin_body(peer, &state, body)?;
+    let balance = key.balance.unwrap_or(Money::ZERO);
+    let apikey = blocking(move || store.create_key(key.apikey.as_deref(), balance)).await?;
+    Ok(Json(
+        json!({ "ok": true, "apikey": apikey, "balance": balance }),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StockBody {
+    country: String,
+    service: String,
+    remaining: Option<u32>,
+}
+
+async fn admin_stock(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<StockBody>, JsonRejection>,
+) -> AdminResult {
+    let (stock, store) = admin_body(peer, &state, body)?;
+    blocking(move || store.set_stock(&stock.country, &stock.service, stock.remaining)).await?;
+    Ok(Json(json!({ "ok": true })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueBody {
+    #[serde(default)]
+    country: Option<String>,
+    #[serde(default)]
+    service: Option<String>,
+    enabled: bool,
+}
+
+async fn admin_catalogue(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<CatalogueBody>, JsonRejection>,
+) -> AdminResult {
+    let (item, store) = admin_body(peer, &state, body)?;
+    let (table, code) = match (item.country, item.service) {
+        (Some(c), None) => ("countries", c),
+        (None, Some(s)) => ("services", s),
+        _ => {
+            return Err(bad(
+                StatusCode::BAD_REQUEST,
+                "name either a country or a service",
+            ))
+        }
+    };
+    blocking(move || store.set_enabled(table, &code, item.enabled)).await?;
+    Ok(Json(json!({ "ok": true })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetireBody {
+    id: i64,
+}
+
+async fn admin_retire(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<RetireBody>, JsonRejection>,
+) -> AdminResult {
+    let (retire, store) = admin_body(peer, &state, body)?;
+    blocking(move || store.retire_number(retire.id)).await?;
+    Ok(Json(json!({ "ok": true })))
+}
+
+async fn admin_rentals(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<BulkRentals>, JsonRejection>,
+) -> AdminResult {
+    let (bulk, store) = admin_body(peer, &state, body)?;
+    let ids = blocking(move || store.bulk_rentals(&bulk)).await?;
+    Ok(Json(json!({ "ok": true, "ids": ids })))
+}

@@ -1,0 +1,8 @@
+//! The sandbox over real HTTP: every rent.php method, its errors, the life of a rental on
+//! the sandbox clock, restore, money, concurrency, persistence, variants and the proxy.
+
+mod archive;
+mod harness;
+mod life;
+mod rent;
+mod robustness;
