@@ -7,11 +7,20 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n\033[1;34m[test]\033[0m %s\n' "$*"; }
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+# Adds a runner's "N passed; M failed" lines to the totals printed at the end.
+tally() { tee /dev/stderr | grep -oE '[0-9]+ passed|[0-9]+ failed' >>"$results" || true; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy (native)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 step "native tests: rent-api and the sandbox"
-cargo test --workspace --quiet
+cargo test --workspace --quiet 2>&1 | tally
+test "${PIPESTATUS[0]}" -eq 0
+
+passed=$(awk '/passed/ {n += $1} END {print n + 0}' "$results")
+failed=$(awk '/failed/ {n += $1} END {print n + 0}' "$results")
 step "all test layers passed"
+echo "tests: $passed passed, $failed failed"

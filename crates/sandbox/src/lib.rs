@@ -60,7 +60,7 @@ impl Default for Config {
 }
 
 /// The demo key's balance when it is first created.
-pub const DEMO_BALANCE: Money = Money::from_cents(100_00);
+pub const DEMO_BALANCE: Money = Money::from_cents(10_000);
 
 /// A started sandbox.
 pub struct Running {

@@ -1,6 +1,6 @@
 //! The life of a rental: activation, messages, prolongation, deletion.
 
-use super::rent::{open_rental, service_base, state_at};
+use super::rent::{open_rental, service_base, state_at, OpenRental};
 use super::{charge, not_enough, pricing, Outcome, Refusal, Timings};
 use rent_api::rules::{ProlongBlock, ProlongLimits, DAY};
 use rent_api::{Money, OrderRef, Period, RentalState, Sms};
@@ -83,7 +83,12 @@ pub(super) fn prolong(
     id: i64,
     period: Period,
 ) -> Outcome {
-    let (number_id, until, country, _) = open_rental(conn, apikey, id)?;
+    let OpenRental {
+        number_id,
+        until,
+        country,
+        ..
+    } = open_rental(conn, apikey, id)?;
     let guarantee: i64 = conn.query_row(
         "SELECT guarantee_until FROM rentals WHERE id = ?1",
         [id],

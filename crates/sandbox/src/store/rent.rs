@@ -332,48 +332,44 @@ pub(super) fn orders(conn: &Connection, now: i64, apikey: &str) -> Result<(Value
     Ok((data, fresh_until))
 }
 
-/// An open rental of this key: (number id, until, country row).
-pub(super) fn open_rental(
-    conn: &Connection,
-    apikey: &str,
-    id: i64,
-) -> Result<(i64, i64, CountryRow, String), Refusal> {
-    let row: Option<(String, i64, i64, Option<i64>, String, String, i64, String)> = conn
+/// An open rental of this key, as the paid actions need it.
+pub(super) struct OpenRental {
+    pub number_id: i64,
+    pub until: i64,
+    pub country: CountryRow,
+    pub pnumber: String,
+}
+
+/// The key's open rental `id`, or why there is none.
+pub(super) fn open_rental(conn: &Connection, apikey: &str, id: i64) -> Result<OpenRental, Refusal> {
+    let row = conn
         .query_row(
-            "SELECT r.apikey, r.number_id, r.until, r.closed, c.code, c.dial, c.price_pct, n.pnumber
+            "SELECT r.apikey, r.closed IS NULL, r.number_id, r.until, c.code, c.dial, c.price_pct,
+                    n.pnumber
              FROM rentals r JOIN numbers n ON n.id = r.number_id JOIN countries c ON c.code = n.country
              WHERE r.id = ?1",
             [id],
             |r| {
                 Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                    r.get(7)?,
+                    r.get::<_, String>(0)?,
+                    r.get::<_, bool>(1)?,
+                    OpenRental {
+                        number_id: r.get(2)?,
+                        until: r.get(3)?,
+                        country: CountryRow {
+                            code: r.get(4)?,
+                            dial: r.get(5)?,
+                            price_pct: r.get(6)?,
+                        },
+                        pnumber: r.get(7)?,
+                    },
                 ))
             },
         )
         .optional()?;
     match row {
-        Some((owner, number_id, until, None, code, dial, price_pct, pnumber))
-            if owner == apikey =>
-        {
-            Ok((
-                number_id,
-                until,
-                CountryRow {
-                    code,
-                    dial,
-                    price_pct,
-                },
-                pnumber,
-            ))
-        }
-        Some((owner, .., Some(_), _, _, _, _)) if owner == apikey => {
+        Some((owner, true, rental)) if owner == apikey => Ok(rental),
+        Some((owner, false, _)) if owner == apikey => {
             Err(Refusal::msg("The rental has expired or was deleted"))
         }
         _ => Err(Refusal::msg("Order not found")),
@@ -389,7 +385,12 @@ pub(super) fn add_service(
     service: &str,
     full_number: &str,
 ) -> Outcome {
-    let (number_id, until, country, pnumber) = open_rental(conn, apikey, id)?;
+    let OpenRental {
+        number_id,
+        until,
+        country,
+        pnumber,
+    } = open_rental(conn, apikey, id)?;
     if full_number != format!("{}{}", country.dial, pnumber) {
         return Err(Refusal::msg(
             "The phone number does not belong to this order",
