@@ -2,6 +2,7 @@
 //! the sandbox clock, restore, money, concurrency, persistence, variants and the proxy.
 
 mod archive;
+mod cli;
 mod harness;
 mod life;
 mod rent;
