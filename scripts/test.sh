@@ -14,10 +14,20 @@ tally() { tee /dev/stderr | grep -oE '[0-9]+ passed|[0-9]+ failed' >>"$results" 
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
-step "cargo clippy (native)"
+step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+cargo clippy -p rentdesk --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 step "native tests: rent-api and the sandbox"
 cargo test --workspace --quiet 2>&1 | tally
+test "${PIPESTATUS[0]}" -eq 0
+
+step "building the app (trunk, release) and the sandbox for the browser tests"
+trunk build --release
+cargo build --quiet -p rentdesk-sandbox
+bash scripts/size-report.sh
+
+step "browser tests: headless Chromium against the sandbox"
+(cd tests/e2e && npx playwright test) 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0
 
 passed=$(awk '/passed/ {n += $1} END {print n + 0}' "$results")

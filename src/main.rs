@@ -1,6 +1,6 @@
-//! rentdesk: the browser app. The Leptos client lands with the app issue; until then this
-//! placeholder keeps the workspace whole.
+//! Mounts the app.
 
 fn main() {
-    println!("rentdesk {}", env!("CARGO_PKG_VERSION"));
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(rentdesk::App);
 }

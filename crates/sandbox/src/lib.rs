@@ -94,7 +94,7 @@ pub async fn start(config: Config) -> Result<Running, Box<dyn std::error::Error 
             (Some(store), Some(key))
         }
     };
-    let state = web::AppState::new(&config, store.clone())?;
+    let state = web::AppState::new(&config, store.clone(), demo_key.clone())?;
     let listener = tokio::net::TcpListener::bind(config.listen).await?;
     let addr = listener.local_addr()?;
     if let (Some(store), true) = (&store, config.demo_sms_every > 0) {

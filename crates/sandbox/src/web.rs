@@ -40,6 +40,7 @@ pub struct AppState {
     variants: bool,
     admin: bool,
     answer_cache: bool,
+    demo_key: Option<String>,
     dist: PathBuf,
 }
 
@@ -48,6 +49,7 @@ impl AppState {
     pub fn new(
         config: &Config,
         store: Option<Arc<Store>>,
+        demo_key: Option<String>,
     ) -> Result<AppState, Box<dyn std::error::Error + Send + Sync>> {
         let proxy = match &config.upstream {
             Some(url) => Some(Arc::new(Proxy::new(url)?)),
@@ -60,6 +62,7 @@ impl AppState {
             variants: config.variants,
             admin: config.admin,
             answer_cache: config.answer_cache,
+            demo_key,
             dist: config.dist.clone(),
         })
     }
@@ -72,7 +75,8 @@ pub fn router(state: AppState) -> Router {
         ServeDir::new(&state.dist).fallback(any(move |uri: Uri| app_route(uri, index.clone())));
     let mut router = Router::new()
         .route("/api/rent.php", any(rent))
-        .route("/stubs/handler_api.php", any(handler_api));
+        .route("/stubs/handler_api.php", any(handler_api))
+        .route("/sandbox.json", axum::routing::get(sandbox_info));
     if state.admin && state.store.is_some() {
         router = router.merge(admin_routes());
     }
@@ -227,6 +231,15 @@ fn mark_restorable(store: &Store, apikey: &str, rows: &mut [Value]) {
         for (row, flag) in rows.iter_mut().zip(flags) {
             row["isAvailForRestore"] = json!(flag);
         }
+    }
+}
+
+/// Tells the app it runs on the sandbox, and its demo key (404 in proxy mode, as on any
+/// real API host).
+async fn sandbox_info(State(state): State<AppState>) -> Response {
+    match &state.demo_key {
+        Some(key) => json_answer(json!({ "sandbox": true, "demo_key": key })),
+        None => (StatusCode::NOT_FOUND, "not found").into_response(),
     }
 }
 

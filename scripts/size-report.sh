@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Prints the raw, gzip and brotli bytes of the built app's wasm, JS and CSS (dist/).
+# Run after `trunk build --release` (scripts/run.sh does it); BUILD=1 builds first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+[ "${BUILD:-0}" = 1 ] && trunk build --release >/dev/null 2>&1
+command -v brotli >/dev/null || { echo "brotli is missing: run scripts/setup.sh" >&2; exit 1; }
+
+total_raw=0 total_gz=0 total_br=0
+printf '%-8s %10s %10s %10s\n' kind raw gzip brotli
+for kind in wasm js css; do
+  raw=0 gz=0 br=0
+  for f in dist/*."$kind"; do
+    [ -e "$f" ] || continue
+    raw=$((raw + $(wc -c <"$f")))
+    gz=$((gz + $(gzip -9c "$f" | wc -c)))
+    br=$((br + $(brotli -q 11 -c "$f" | wc -c)))
+  done
+  printf '%-8s %10d %10d %10d\n' "$kind" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
+done
+printf '%-8s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
+printf 'budget: 153600 bytes brotli for wasm + JS + CSS; %s\n' \
+  "$([ "$total_br" -le 153600 ] && echo "within" || echo "OVER")"

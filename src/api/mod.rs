@@ -1,0 +1,210 @@
+//! The HTTP client: one async function per rent.php method and getBalance, built on
+//! gloo-net and `rent-api`. The key and address come from the settings; components never
+//! build URLs.
+
+mod error;
+mod fetch;
+
+pub use error::ApiFailure;
+
+use crate::settings::Settings;
+use leptos::prelude::*;
+use rent_api::{decode, Country, CreatedRental, Money, NumberType, Period, Rental, Request};
+use rent_api::{ArchivedRental, Inbox, RestoreQuote, ServiceOffer};
+
+/// What a call gives: the data, or why not.
+pub type ApiResult<T> = Result<T, ApiFailure>;
+
+/// A client for the API address and key in force when it was made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Api {
+    base: String,
+    key: Option<String>,
+}
+
+/// How long a read may take before it is given up.
+const READ_TIMEOUT_MS: u32 = 20_000;
+/// How long a paid action may take: longer, since giving up does not undo it.
+const PAID_TIMEOUT_MS: u32 = 45_000;
+
+impl Api {
+    /// The client for the current settings; inside a reactive closure it tracks them, so a
+    /// new key or address refetches.
+    pub fn current() -> Api {
+        let settings = expect_context::<Settings>();
+        Api {
+            base: settings.effective_base(),
+            key: settings.api_key.get(),
+        }
+    }
+
+    /// The same client with another key, to check a key before saving it.
+    pub fn with_key(mut self, key: &str) -> Api {
+        self.key = Some(key.trim().to_owned());
+        self
+    }
+
+    fn key(&self) -> ApiResult<String> {
+        self.key.clone().ok_or(ApiFailure::NoKey)
+    }
+
+    /// Sends one rent.php request; the body of the answer.
+    async fn call(&self, request: Request) -> ApiResult<String> {
+        let url = fetch::url(&format!("{}/api/rent.php", self.base), &request.to_query());
+        // A paid action is never cut off when its view goes away: the charge may already
+        // have happened, and its answer must still land.
+        let (timeout, cancel_with_view) = if request.is_paid() {
+            (PAID_TIMEOUT_MS, false)
+        } else {
+            (READ_TIMEOUT_MS, true)
+        };
+        fetch::get(&url, timeout, cancel_with_view).await
+    }
+
+    /// `getcountries`.
+    pub async fn countries(&self) -> ApiResult<Vec<Country>> {
+        Ok(decode::countries(&self.call(Request::GetCountries).await?)?)
+    }
+
+    /// `getdata`: services, day prices and counts of a country for a period.
+    pub async fn services(
+        &self,
+        country: String,
+        period: Period,
+        rent_type: NumberType,
+    ) -> ApiResult<Vec<ServiceOffer>> {
+        let request = Request::GetData {
+            country,
+            period,
+            rent_type: Some(rent_type),
+        };
+        Ok(decode::services(&self.call(request).await?)?)
+    }
+
+    /// `create`: rents a number.
+    pub async fn create(
+        &self,
+        country: String,
+        service: String,
+        period: Period,
+        rent_type: NumberType,
+    ) -> ApiResult<CreatedRental> {
+        let request = Request::Create {
+            apikey: self.key()?,
+            period,
+            country,
+            service,
+            rent_type: Some(rent_type),
+        };
+        Ok(decode::created(&self.call(request).await?)?)
+    }
+
+    /// `orders`: the current rentals.
+    pub async fn orders(&self) -> ApiResult<Vec<Rental>> {
+        let request = Request::Orders {
+            apikey: self.key()?,
+        };
+        Ok(decode::orders(&self.call(request).await?)?)
+    }
+
+    /// `add_service_to_order`.
+    pub async fn add_service(&self, rental: &Rental, service: String) -> ApiResult<()> {
+        let request = Request::AddService {
+            apikey: self.key()?,
+            id: rental.id,
+            service,
+            pnumber: rental.full_number(),
+        };
+        Ok(decode::ok(&self.call(request).await?)?)
+    }
+
+    /// `sms`: a rental's messages.
+    pub async fn sms(&self, id: i64) -> ApiResult<Inbox> {
+        let request = Request::Sms {
+            apikey: self.key()?,
+            id,
+        };
+        Ok(decode::sms(&self.call(request).await?)?)
+    }
+
+    /// `prolong`.
+    pub async fn prolong(&self, id: i64, period: Period) -> ApiResult<()> {
+        let request = Request::Prolong {
+            apikey: self.key()?,
+            id,
+            period,
+        };
+        decode::order_ref(&self.call(request).await?)?;
+        Ok(())
+    }
+
+    /// `activate`.
+    pub async fn activate(&self, id: i64) -> ApiResult<()> {
+        let request = Request::Activate {
+            apikey: self.key()?,
+            id,
+        };
+        decode::order_ref(&self.call(request).await?)?;
+        Ok(())
+    }
+
+    /// `delete`.
+    pub async fn delete(&self, id: i64) -> ApiResult<()> {
+        let request = Request::Delete {
+            apikey: self.key()?,
+            id,
+        };
+        decode::order_ref(&self.call(request).await?)?;
+        Ok(())
+    }
+
+    /// `get_rent_history`: one page of the archive.
+    pub async fn history(&self, skip: u32, take: u32) -> ApiResult<Vec<ArchivedRental>> {
+        let request = Request::History {
+            apikey: self.key()?,
+            skip,
+            take,
+        };
+        Ok(decode::history(&self.call(request).await?)?)
+    }
+
+    /// `restore_user_precalc`: what restoring would cost.
+    pub async fn restore_quote(&self, id: i64) -> ApiResult<RestoreQuote> {
+        let request = Request::RestorePrecalc {
+            apikey: self.key()?,
+            id,
+        };
+        Ok(decode::restore_quote(&self.call(request).await?)?)
+    }
+
+    /// `restore_user`: restores; the new id when the API names one.
+    pub async fn restore(&self, id: i64) -> ApiResult<Option<i64>> {
+        let request = Request::Restore {
+            apikey: self.key()?,
+            id,
+        };
+        Ok(decode::restored(&self.call(request).await?)?)
+    }
+
+    /// `getBalance` of handler_api.php.
+    pub async fn balance(&self) -> ApiResult<Money> {
+        let key = self.key()?;
+        let url = fetch::url(
+            &format!("{}/stubs/handler_api.php", self.base),
+            &[("api_key", key), ("action", "getBalance".to_owned())],
+        );
+        Ok(decode::balance(&fetch::get(&url, READ_TIMEOUT_MS, true).await?)?)
+    }
+}
+
+/// The sandbox's demo key, when the app is served by rentdesk-sandbox.
+pub async fn sandbox_demo_key() -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct SandboxInfo {
+        demo_key: String,
+    }
+    let body = fetch::get("/sandbox.json", READ_TIMEOUT_MS, true).await.ok()?;
+    serde_json::from_str::<SandboxInfo>(&body)
+        .ok()
+        .map(|info| info.demo_key)
+}

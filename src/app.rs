@@ -1,0 +1,35 @@
+//! The app: context providers, the layout, and the routes.
+
+use crate::components::header::Header;
+use crate::i18n::Msg;
+use crate::pages::{archive, faq, not_found, rent, rentals, settings as settings_page};
+use crate::session::Session;
+use crate::settings::Settings;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let settings = Settings::load();
+    provide_context(settings);
+    provide_context(Session::new());
+    let t = move |m: Msg| settings.t(m);
+
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
+            <Header/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=not_found::NotFound>
+                    <Route path=path!("/") view=rent::RentPage/>
+                    <Route path=path!("/rentals") view=rentals::RentalsPage/>
+                    <Route path=path!("/archive") view=archive::ArchivePage/>
+                    <Route path=path!("/faq") view=faq::FaqPage/>
+                    <Route path=path!("/settings") view=settings_page::SettingsPage/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

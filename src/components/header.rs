@@ -1,0 +1,55 @@
+//! The top bar: the sections and the balance.
+
+use crate::i18n::Msg;
+use crate::session::use_session;
+use crate::settings::use_settings;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Navigation between the sections, and the balance of the saved key.
+#[component]
+pub fn Header() -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    view! {
+        <header class="top">
+            <A href="/" attr:class="brand">
+                <img src="/favicon.svg" alt="" width="24" height="24"/>
+                <span>"rentdesk"</span>
+            </A>
+            <nav aria-label=move || t(Msg::NavMain)>
+                <A href="/">{move || t(Msg::NavRent)}</A>
+                <A href="/rentals">{move || t(Msg::NavRentals)}</A>
+                <A href="/archive">{move || t(Msg::NavArchive)}</A>
+                <A href="/faq">{move || t(Msg::NavFaq)}</A>
+                <A href="/settings">{move || t(Msg::NavSettings)}</A>
+            </nav>
+            <BalanceBadge/>
+        </header>
+    }
+}
+
+/// The balance in USD, or why it is not known.
+#[component]
+fn BalanceBadge() -> impl IntoView {
+    let settings = use_settings();
+    let session = use_session();
+    let t = move |m: Msg| settings.t(m);
+    let text = move || {
+        if settings.api_key.get().is_none() {
+            return t(Msg::NoKeyShort).to_owned();
+        }
+        match session.balance.get() {
+            None => t(Msg::Loading).to_owned(),
+            Some(Ok(amount)) => format!("{} {amount} USD", t(Msg::Balance)),
+            Some(Err(_)) => t(Msg::BalanceUnknown).to_owned(),
+        }
+    };
+    let title = move || match session.balance.get() {
+        Some(Err(e)) => e.message(settings.lang.get()),
+        _ => String::new(),
+    };
+    view! {
+        <p class="balance" data-testid="balance" title=title aria-live="polite">{text}</p>
+    }
+}

@@ -1,0 +1,28 @@
+//! Pages that need a key show their content only once one is saved; before that, a clear
+//! prompt to enter one (or take the sandbox's demo key).
+
+use crate::components::key_form::KeyForm;
+use crate::i18n::Msg;
+use crate::settings::use_settings;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// Shows `children` when a key is saved, else the key prompt.
+#[component]
+pub fn KeyGate(children: ChildrenFn) -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let has_key = move || settings.api_key.get().is_some();
+    view! {
+        <Show when=has_key fallback=move || view! {
+            <section class="card key-prompt" aria-labelledby="key-prompt-title">
+                <h2 id="key-prompt-title">{move || t(Msg::KeyPromptTitle)}</h2>
+                <p>{move || t(Msg::KeyPromptText)}</p>
+                <KeyForm offer_demo=true/>
+                <p><A href="/settings">{move || t(Msg::KeyPromptSettings)}</A></p>
+            </section>
+        }>
+            {children()}
+        </Show>
+    }
+}

@@ -1,0 +1,96 @@
+//! German and English texts. Every key is a variant of [`Msg`]; each language is one
+//! exhaustive `match`, so a key missing in either language does not compile.
+
+mod de;
+mod en;
+
+/// A language of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// Deutsch: the rent page's own texts.
+    De,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code, for `<html lang>` and storage.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language for a stored or browser code (`de-AT` is German); English otherwise.
+    pub fn from_code(code: &str) -> Lang {
+        if code.to_ascii_lowercase().starts_with("de") {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The text of `msg` in this language.
+    pub fn t(self, msg: Msg) -> &'static str {
+        match self {
+            Lang::De => de::text(msg),
+            Lang::En => en::text(msg),
+        }
+    }
+}
+
+macro_rules! messages {
+    ($($name:ident),* $(,)?) => {
+        /// Every text of the interface.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $(#[allow(missing_docs)] $name),* }
+
+        impl Msg {
+            /// Every key, for the completeness test.
+            pub const ALL: &'static [Msg] = &[$(Msg::$name),*];
+        }
+    };
+}
+
+messages! {
+    AppName, SkipToContent,
+    NavRent, NavRentals, NavArchive, NavFaq, NavSettings, NavMain,
+    Balance, BalanceUnknown, NoKeyShort,
+    Loading, Retry, Refreshing, Save, Cancel, Close,
+    KeyPromptTitle, KeyPromptText, KeyPromptDemo, KeyPromptDemoText, KeyPromptSettings,
+    SettingsTitle, SettingsKey, SettingsKeyHelp, SettingsKeySaved, SettingsKeyChecking,
+    SettingsKeyForget, SettingsKeyForgotten, SettingsKeyShow, SettingsKeyHide, SettingsKeyCurrent,
+    SettingsKeyNone, SettingsApi, SettingsApiHelp, SettingsApiSaved, SettingsApiInvalid,
+    SettingsApiReset, SettingsLanguage, SettingsTheme, ThemeSystem, ThemeLight, ThemeDark,
+    SettingsKeyEmpty,
+    ErrNetwork, ErrTimeout, ErrHttp, ErrNotJson, ErrMalformed, ErrRefused, ErrBadKey,
+    ErrNoKey, ErrRateLimited,
+    RentTitle, RentalsTitle, RentalsAutoRefresh, RentalsEmpty, RentalsEmptyAction,
+    ColStatus, ColNumber, ColService, ColExpires,
+    StateNotActive, StateActive, StateActivating, StateNotInSystem, StateUnknown,
+    ArchiveTitle, FaqTitle, NotFoundTitle, NotFoundText, NotFoundHome,
+    LastRefresh,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for msg in Msg::ALL {
+            for lang in [Lang::De, Lang::En] {
+                assert!(!lang.t(*msg).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn browser_codes_pick_a_language() {
+        assert_eq!(Lang::from_code("de-AT"), Lang::De);
+        assert_eq!(Lang::from_code("DE"), Lang::De);
+        assert_eq!(Lang::from_code("en-US"), Lang::En);
+        assert_eq!(Lang::from_code("fr"), Lang::En);
+    }
+}

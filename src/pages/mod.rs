@@ -1,0 +1,8 @@
+//! One file per route.
+
+pub mod archive;
+pub mod faq;
+pub mod not_found;
+pub mod rent;
+pub mod rentals;
+pub mod settings;

@@ -1,0 +1,18 @@
+//! Any address that is not a page.
+
+use crate::i18n::Msg;
+use crate::settings::use_settings;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The not-found page.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    view! {
+        <h1>{move || t(Msg::NotFoundTitle)}</h1>
+        <p>{move || t(Msg::NotFoundText)}</p>
+        <p><A href="/">{move || t(Msg::NotFoundHome)}</A></p>
+    }
+}

@@ -1,0 +1,184 @@
+//! The person's settings — API key, API address, language, theme — as one context of
+//! signals, remembered in localStorage and applied to `<html>`.
+
+use crate::i18n::{Lang, Msg};
+use crate::storage::{self, keys};
+use leptos::prelude::*;
+
+/// Light, dark, or whatever the system prefers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow `prefers-color-scheme`.
+    System,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    fn stored(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+
+    fn from_stored(value: Option<&str>) -> Theme {
+        match value {
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+/// The settings context: read and set from any component.
+#[derive(Clone, Copy)]
+pub struct Settings {
+    /// The API key, if one is saved.
+    pub api_key: RwSignal<Option<String>>,
+    /// The API address chosen by the person; `None` is the app's own origin.
+    pub api_base: RwSignal<Option<String>>,
+    /// The interface language.
+    pub lang: RwSignal<Lang>,
+    /// The colour theme.
+    pub theme: RwSignal<Theme>,
+}
+
+impl Settings {
+    /// Reads the stored settings (or the browser's defaults) and keeps them stored and
+    /// applied from now on.
+    pub fn load() -> Settings {
+        let browser_lang = web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .unwrap_or_default();
+        let settings = Settings {
+            api_key: RwSignal::new(storage::get(keys::API_KEY).filter(|k| !k.is_empty())),
+            api_base: RwSignal::new(storage::get(keys::API_BASE).filter(|b| !b.is_empty())),
+            lang: RwSignal::new(Lang::from_code(
+                &storage::get(keys::LANG).unwrap_or(browser_lang),
+            )),
+            theme: RwSignal::new(Theme::from_stored(storage::get(keys::THEME).as_deref())),
+        };
+        settings.apply();
+        settings
+    }
+
+    /// Keeps `<html lang>` and `data-theme` in step with the signals.
+    fn apply(self) {
+        Effect::new(move |_| {
+            let lang = self.lang.get();
+            if let Some(root) = document().document_element() {
+                let _ = root.set_attribute("lang", lang.code());
+            }
+        });
+        Effect::new(move |_| {
+            let theme = self.theme.get();
+            if let Some(root) = document().document_element() {
+                let _ = match theme.stored() {
+                    Some(t) => root.set_attribute("data-theme", t),
+                    None => root.remove_attribute("data-theme"),
+                };
+            }
+        });
+    }
+
+    /// Chooses a language and remembers it.
+    pub fn set_lang(self, lang: Lang) {
+        storage::set(keys::LANG, Some(lang.code()));
+        self.lang.set(lang);
+    }
+
+    /// Chooses a theme and remembers it (`System` forgets the choice).
+    pub fn set_theme(self, theme: Theme) {
+        storage::set(keys::THEME, theme.stored());
+        self.theme.set(theme);
+    }
+
+    /// Saves a checked API key.
+    pub fn set_key(self, key: Option<String>) {
+        storage::set(keys::API_KEY, key.as_deref());
+        self.api_key.set(key);
+    }
+
+    /// Saves an API address (`None`: the app's origin).
+    pub fn set_api_base(self, base: Option<String>) {
+        storage::set(keys::API_BASE, base.as_deref());
+        self.api_base.set(base);
+    }
+
+    /// The API address in use: the chosen one, or the origin that served the app.
+    pub fn effective_base(self) -> String {
+        self.api_base
+            .get()
+            .unwrap_or_else(|| window().location().origin().unwrap_or_default())
+    }
+
+    /// The text of `msg` in the current language (reactive).
+    pub fn t(self, msg: Msg) -> &'static str {
+        self.lang.get().t(msg)
+    }
+}
+
+/// The settings context; every page is under the provider.
+pub fn use_settings() -> Settings {
+    expect_context::<Settings>()
+}
+
+/// Checks an API address typed by the person: empty means the app's origin (`Ok(None)`);
+/// otherwise an absolute http(s) URL with a host and no path, query or credentials,
+/// returned without a trailing slash.
+pub fn parse_api_base(input: &str) -> Result<Option<String>, Msg> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .ok_or(Msg::SettingsApiInvalid)?;
+    let host = rest.trim_end_matches('/');
+    let valid_host = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+        && !host.starts_with([':', '.', '-']);
+    if !valid_host {
+        return Err(Msg::SettingsApiInvalid);
+    }
+    let scheme = &text[..text.len() - rest.len()];
+    Ok(Some(format!("{scheme}{host}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_addresses_must_be_absolute_http() {
+        assert_eq!(parse_api_base(""), Ok(None));
+        assert_eq!(parse_api_base("  "), Ok(None));
+        assert_eq!(
+            parse_api_base("https://smspva.com/"),
+            Ok(Some("https://smspva.com".into()))
+        );
+        assert_eq!(
+            parse_api_base("http://127.0.0.1:8080"),
+            Ok(Some("http://127.0.0.1:8080".into()))
+        );
+        for bad in [
+            "smspva.com",
+            "ftp://smspva.com",
+            "https://",
+            "https://smspva.com/api/rent.php",
+            "https://user:pw@host",
+            "https://host?x=1",
+            "javascript:alert(1)",
+            "https://exa mple.com",
+        ] {
+            assert_eq!(parse_api_base(bad), Err(Msg::SettingsApiInvalid), "{bad}");
+        }
+    }
+}
