@@ -56,9 +56,18 @@ mod tests {
     #[test]
     fn remaining_time_reads_naturally() {
         let now = 1_000_000;
-        assert_eq!(remaining(now + 6 * 86_400 + 4 * 3600 + 59, now, Lang::En), "in 6 d 4 h");
-        assert_eq!(remaining(now + 6 * 86_400 + 4 * 3600, now, Lang::De), "in 6 T 4 h");
-        assert_eq!(remaining(now + 3 * 3600 + 20 * 60, now, Lang::En), "in 3 h 20 min");
+        assert_eq!(
+            remaining(now + 6 * 86_400 + 4 * 3600 + 59, now, Lang::En),
+            "in 6 d 4 h"
+        );
+        assert_eq!(
+            remaining(now + 6 * 86_400 + 4 * 3600, now, Lang::De),
+            "in 6 T 4 h"
+        );
+        assert_eq!(
+            remaining(now + 3 * 3600 + 20 * 60, now, Lang::En),
+            "in 3 h 20 min"
+        );
         assert_eq!(remaining(now + 30, now, Lang::En), "in 1 min");
         assert_eq!(remaining(now, now, Lang::En), "expired");
         assert_eq!(remaining(now - 5, now, Lang::De), "abgelaufen");

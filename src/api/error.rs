@@ -27,7 +27,12 @@ pub enum ApiFailure {
 }
 
 /// What the API answers for an unknown key: rent.php's `msg`, getBalance's text.
-const BAD_KEY_ANSWERS: &[&str] = &["Invalid API key", "BAD_KEY", "Wrong API key", "API key not found"];
+const BAD_KEY_ANSWERS: &[&str] = &[
+    "Invalid API key",
+    "BAD_KEY",
+    "Wrong API key",
+    "API key not found",
+];
 
 impl From<ApiError> for ApiFailure {
     fn from(e: ApiError) -> Self {
@@ -35,7 +40,10 @@ impl From<ApiError> for ApiFailure {
             ApiError::NotJson { .. } => ApiFailure::NotJson,
             ApiError::Malformed(_) => ApiFailure::Malformed,
             ApiError::Refused { msg } => {
-                if BAD_KEY_ANSWERS.iter().any(|b| msg.trim().eq_ignore_ascii_case(b)) {
+                if BAD_KEY_ANSWERS
+                    .iter()
+                    .any(|b| msg.trim().eq_ignore_ascii_case(b))
+                {
                     ApiFailure::BadKey
                 } else if let Some(code) = rent_api::RestoreErrorCode::from_msg(&msg) {
                     ApiFailure::Restore(code, msg)
@@ -89,7 +97,10 @@ mod tests {
             refused("NOBALANCE"),
             ApiFailure::Restore(RestoreErrorCode::NoBalance, "NOBALANCE".into())
         );
-        assert_eq!(refused("Order not found"), ApiFailure::Refused("Order not found".into()));
+        assert_eq!(
+            refused("Order not found"),
+            ApiFailure::Refused("Order not found".into())
+        );
     }
 
     #[test]
@@ -111,6 +122,8 @@ mod tests {
             let en = failure.message(Lang::En);
             assert!(!de.is_empty() && !en.is_empty(), "{failure:?}");
         }
-        assert!(ApiFailure::Refused("<b>x</b>".into()).message(Lang::En).ends_with("<b>x</b>"));
+        assert!(ApiFailure::Refused("<b>x</b>".into())
+            .message(Lang::En)
+            .ends_with("<b>x</b>"));
     }
 }

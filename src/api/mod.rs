@@ -193,7 +193,9 @@ impl Api {
             &format!("{}/stubs/handler_api.php", self.base),
             &[("api_key", key), ("action", "getBalance".to_owned())],
         );
-        Ok(decode::balance(&fetch::get(&url, READ_TIMEOUT_MS, true).await?)?)
+        Ok(decode::balance(
+            &fetch::get(&url, READ_TIMEOUT_MS, true).await?,
+        )?)
     }
 }
 
@@ -203,7 +205,9 @@ pub async fn sandbox_demo_key() -> Option<String> {
     struct SandboxInfo {
         demo_key: String,
     }
-    let body = fetch::get("/sandbox.json", READ_TIMEOUT_MS, true).await.ok()?;
+    let body = fetch::get("/sandbox.json", READ_TIMEOUT_MS, true)
+        .await
+        .ok()?;
     serde_json::from_str::<SandboxInfo>(&body)
         .ok()
         .map(|info| info.demo_key)

@@ -60,12 +60,24 @@ pub fn KeyForm(
     };
     let status = move || {
         if check.pending().get() {
-            return Some(view! { <p class="note" role="status">{t(Msg::SettingsKeyChecking)}</p> }.into_any());
+            return Some(
+                view! { <p class="note" role="status">{t(Msg::SettingsKeyChecking)}</p> }
+                    .into_any(),
+            );
         }
         match outcome.get()? {
-            Ok(()) => Some(view! { <p class="note ok" role="status">{t(Msg::SettingsKeySaved)}</p> }.into_any()),
-            Err(ApiFailure::NoKey) => Some(view! { <p class="note error" role="alert">{t(Msg::SettingsKeyEmpty)}</p> }.into_any()),
-            Err(e) => Some(view! { <p class="note error" role="alert">{e.message(settings.lang.get())}</p> }.into_any()),
+            Ok(()) => Some(
+                view! { <p class="note ok" role="status">{t(Msg::SettingsKeySaved)}</p> }
+                    .into_any(),
+            ),
+            Err(ApiFailure::NoKey) => Some(
+                view! { <p class="note error" role="alert">{t(Msg::SettingsKeyEmpty)}</p> }
+                    .into_any(),
+            ),
+            Err(e) => Some(
+                view! { <p class="note error" role="alert">{e.message(settings.lang.get())}</p> }
+                    .into_any(),
+            ),
         }
     };
 

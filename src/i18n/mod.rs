@@ -81,7 +81,10 @@ mod tests {
     fn every_text_exists_in_both_languages() {
         for msg in Msg::ALL {
             for lang in [Lang::De, Lang::En] {
-                assert!(!lang.t(*msg).trim().is_empty(), "{msg:?} is empty in {lang:?}");
+                assert!(
+                    !lang.t(*msg).trim().is_empty(),
+                    "{msg:?} is empty in {lang:?}"
+                );
             }
         }
     }

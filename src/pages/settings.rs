@@ -41,7 +41,14 @@ fn SavedKey() -> impl IntoView {
     let forgotten = RwSignal::new(false);
     let masked = move || {
         settings.api_key.get().map(|key| {
-            let tail: String = key.chars().rev().take(4).collect::<Vec<_>>().into_iter().rev().collect();
+            let tail: String = key
+                .chars()
+                .rev()
+                .take(4)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
             format!("••••••••{tail}")
         })
     };

@@ -552,7 +552,9 @@ async fn the_proxy_forwards_to_a_real_api_and_reports_when_it_is_gone() {
     config.upstream = Some(upstream.base.clone());
     let proxy = Sandbox::with(config).await;
     assert!(proxy.running.demo_key.is_none());
-    let info = reqwest::get(format!("{}/sandbox.json", proxy.base)).await.unwrap();
+    let info = reqwest::get(format!("{}/sandbox.json", proxy.base))
+        .await
+        .unwrap();
     assert_eq!(info.status(), 404, "a proxy offers no demo key");
 
     assert_eq!(
