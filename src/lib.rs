@@ -6,6 +6,7 @@ mod app;
 pub mod components;
 pub mod i18n;
 mod pages;
+pub mod rent_choice;
 pub mod session;
 pub mod settings;
 mod storage;

@@ -1,8 +1,12 @@
 //! German and English texts. Every key is a variant of [`Msg`]; each language is one
 //! exhaustive `match`, so a key missing in either language does not compile.
 
+mod countries;
 mod de;
 mod en;
+
+pub use countries::{country_name, flag};
+use rent_api::{Period, PeriodUnit};
 
 /// A language of the interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -40,6 +44,26 @@ impl Lang {
     }
 }
 
+/// A period in words: `2 Wochen (14 Tage)`, `1 month (30 days)`.
+pub fn period_text(period: Period, lang: Lang) -> String {
+    let n = period.count;
+    let unit = match (lang, period.unit, n == 1) {
+        (Lang::De, PeriodUnit::Week, true) => "Woche",
+        (Lang::De, PeriodUnit::Week, false) => "Wochen",
+        (Lang::De, PeriodUnit::Month, true) => "Monat",
+        (Lang::De, PeriodUnit::Month, false) => "Monate",
+        (Lang::En, PeriodUnit::Week, true) => "week",
+        (Lang::En, PeriodUnit::Week, false) => "weeks",
+        (Lang::En, PeriodUnit::Month, true) => "month",
+        (Lang::En, PeriodUnit::Month, false) => "months",
+    };
+    let days = match lang {
+        Lang::De => "Tage",
+        Lang::En => "days",
+    };
+    format!("{n} {unit} ({} {days})", period.days())
+}
+
 macro_rules! messages {
     ($($name:ident),* $(,)?) => {
         /// Every text of the interface.
@@ -71,6 +95,7 @@ messages! {
     StateNotActive, StateActive, StateActivating, StateNotInSystem, StateUnknown,
     ArchiveTitle, FaqTitle, NotFoundTitle, NotFoundText, NotFoundHome,
     LastRefresh,
+    TypeLegend, TypeAlways, TypeAlwaysHint, TypeOnRequest, TypeOnRequestHint, TypeAny, TypeAnyHint, CountryLabel, PeriodLabel, PeriodUnitLabel, PeriodCountLabel, UnitWeeks, UnitMonths, ServicesLegend, ServiceSearch, SortLabel, SortPopular, SortName, SortPrice, SortAvailable, FavouriteAdd, FavouriteRemove, PerDay, AvailableCount, SoldOut, NoServiceMatch, SupportLine, SupportLink, TotalLabel, TotalChooseService, BalanceAfter, NotEnoughBalance, RentButton, ConfirmTitle, ConfirmText, ConfirmRent, Renting, ServicesLoading, ServicesRefreshing, CountriesLoading, RentedHighlight, ServiceUnavailableNow,
 }
 
 #[cfg(test)]
@@ -87,6 +112,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn periods_in_words() {
+        let p = |unit, count| Period::new(unit, count).unwrap();
+        assert_eq!(
+            period_text(p(PeriodUnit::Week, 2), Lang::De),
+            "2 Wochen (14 Tage)"
+        );
+        assert_eq!(
+            period_text(p(PeriodUnit::Month, 1), Lang::En),
+            "1 month (30 days)"
+        );
     }
 
     #[test]

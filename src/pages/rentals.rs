@@ -8,6 +8,7 @@ use crate::settings::use_settings;
 use crate::time;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 use rent_api::{Rental, RentalState};
 use std::time::Duration;
 
@@ -34,6 +35,9 @@ fn RentalsTable() -> impl IntoView {
     let rentals: RwSignal<Option<Vec<Rental>>> = RwSignal::new(None);
     let failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
     let refreshed_at: RwSignal<Option<i64>> = RwSignal::new(None);
+    // `?new=ID`: the rental just rented or restored, highlighted.
+    let query = use_query_map();
+    let highlight = move || query.with(|q| q.get("new").and_then(|id| id.parse::<i64>().ok()));
 
     let load = Action::new_local(move |_: &()| {
         let api = Api::current();
@@ -82,7 +86,7 @@ fn RentalsTable() -> impl IntoView {
                     <A href="/">{t(Msg::RentalsEmptyAction)}</A>
                 </div>
             }.into_any(),
-            Some(list) => view! { <Table list lang=settings.lang.get()/> }.into_any(),
+            Some(list) => view! { <Table list lang=settings.lang.get() highlight=highlight()/> }.into_any(),
         }}
     }
 }
@@ -98,7 +102,7 @@ fn state_text(state: RentalState) -> Msg {
 }
 
 #[component]
-fn Table(list: Vec<Rental>, lang: Lang) -> impl IntoView {
+fn Table(list: Vec<Rental>, lang: Lang, highlight: Option<i64>) -> impl IntoView {
     let now = time::now();
     view! {
         <div class="table-wrap">
@@ -113,8 +117,11 @@ fn Table(list: Vec<Rental>, lang: Lang) -> impl IntoView {
                 </thead>
                 <tbody>
                     {list.into_iter().map(|r| view! {
-                        <tr data-rental=r.id>
-                            <td><span class=format!("state state-{}", r.state.code())>{lang.t(state_text(r.state))}</span></td>
+                        <tr data-rental=r.id class:new=highlight == Some(r.id)>
+                            <td>
+                                <span class=format!("state state-{}", r.state.code())>{lang.t(state_text(r.state))}</span>
+                                {(highlight == Some(r.id)).then(|| view! { <span class="badge">{lang.t(Msg::RentedHighlight)}</span> })}
+                            </td>
                             <td class="number">{format!("{} {}", r.ccode, r.pnumber)}</td>
                             <td>{r.sname.clone()}</td>
                             <td>

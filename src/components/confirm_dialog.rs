@@ -1,0 +1,87 @@
+//! A modal confirmation on the native `<dialog>`: it traps focus, closes on Escape and
+//! gives focus back to what opened it. The confirm button cannot be pressed twice.
+
+use crate::i18n::Msg;
+use crate::settings::use_settings;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+
+/// A dialog shown while `open` is true.
+#[component]
+pub fn ConfirmDialog(
+    /// Shown while true; set to false when the person closes it.
+    open: RwSignal<bool>,
+    /// Heading.
+    #[prop(into)]
+    title: Signal<String>,
+    /// Confirm button label.
+    #[prop(into)]
+    confirm_label: Signal<String>,
+    /// While true the confirm button is disabled and says so.
+    #[prop(into)]
+    busy: Signal<bool>,
+    /// Label while busy.
+    #[prop(into)]
+    busy_label: Signal<String>,
+    /// Whether confirming is possible at all.
+    #[prop(into, optional)]
+    blocked: Signal<bool>,
+    /// Runs once per confirmation.
+    on_confirm: Callback<()>,
+    /// The dialog's body.
+    children: ChildrenFn,
+) -> impl IntoView {
+    let settings = use_settings();
+    let dialog = NodeRef::<Dialog>::new();
+    Effect::new(move |_| {
+        let Some(el) = dialog.get() else { return };
+        match (open.get(), el.open()) {
+            (true, false) => {
+                let _ = el.show_modal();
+            }
+            (false, true) => el.close(),
+            _ => {}
+        }
+    });
+    let confirm = move |_| {
+        if !busy.get_untracked() && !blocked.get_untracked() {
+            on_confirm.run(());
+        }
+    };
+    view! {
+        <dialog
+            node_ref=dialog
+            class="dialog"
+            aria-labelledby="dialog-title"
+            on:close=move |_| open.set(false)
+            on:cancel=move |ev: leptos::ev::Event| {
+                // Escape while a paid request runs would hide its outcome: keep it open.
+                if busy.get_untracked() {
+                    ev.prevent_default();
+                }
+            }
+        >
+            <h2 id="dialog-title">{move || title.get()}</h2>
+            {children()}
+            <div class="actions">
+                <button
+                    type="button"
+                    class="secondary"
+                    disabled=move || busy.get()
+                    on:click=move |_| open.set(false)
+                >
+                    {move || settings.t(Msg::Cancel)}
+                </button>
+                <button
+                    type="button"
+                    autofocus
+                    disabled=move || busy.get() || blocked.get()
+                    aria-busy=move || busy.get().to_string()
+                    on:click=confirm
+                >
+                    {move || if busy.get() { busy_label.get() } else { confirm_label.get() }}
+                </button>
+            </div>
+        </dialog>
+    }
+}

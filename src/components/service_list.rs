@@ -1,0 +1,150 @@
+//! The services of a country for a period: find by typing, sort, favourites on top, and
+//! pick one. A sold-out service is shown but cannot be picked.
+
+use crate::i18n::Msg;
+use crate::rent_choice::{arrange, SortBy};
+use crate::settings::use_settings;
+use crate::storage;
+use leptos::prelude::*;
+use rent_api::ServiceOffer;
+
+const FAVOURITES: &str = "rentdesk.favourites";
+
+fn stored_favourites() -> Vec<String> {
+    storage::get(FAVOURITES)
+        .map(|s| {
+            s.split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The service picker.
+#[component]
+pub fn ServiceList(
+    /// The services for the current choice (`None` while the first answer is awaited).
+    #[prop(into)]
+    offers: Signal<Option<Vec<ServiceOffer>>>,
+    /// The picked service code.
+    selected: RwSignal<Option<String>>,
+    /// Whether a newer answer is on its way (the list shown is for the previous choice).
+    #[prop(into)]
+    refreshing: Signal<bool>,
+    /// Where "write to support" leads; no link when empty.
+    support: String,
+) -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let search = RwSignal::new(String::new());
+    let sort = RwSignal::new(SortBy::Popular);
+    let favourites = RwSignal::new(stored_favourites());
+    let toggle_favourite = move |code: String| {
+        favourites.update(|f| {
+            if let Some(i) = f.iter().position(|c| *c == code) {
+                f.remove(i);
+            } else {
+                f.push(code);
+            }
+            storage::set(FAVOURITES, Some(&f.join(",")));
+        });
+    };
+    let shown = move || {
+        offers
+            .get()
+            .map(|list| arrange(&list, &search.get(), sort.get(), &favourites.get()))
+    };
+
+    let row = move |offer: ServiceOffer| {
+        let code = offer.service.clone();
+        let id = format!("service-{code}");
+        let sold_out = offer.count <= 0;
+        let is_favourite = {
+            let code = code.clone();
+            move || favourites.get().contains(&code)
+        };
+        let is_selected = {
+            let code = code.clone();
+            move || selected.get().as_deref() == Some(code.as_str())
+        };
+        let pick = {
+            let code = code.clone();
+            move |_| selected.set(Some(code.clone()))
+        };
+        let star = {
+            let code = code.clone();
+            move |_| toggle_favourite(code.clone())
+        };
+        let selected_class = is_selected.clone();
+        let pressed = is_favourite.clone();
+        let star_text = is_favourite.clone();
+        let star_label = {
+            let name = offer.name.clone();
+            let is_favourite = is_favourite.clone();
+            move || {
+                let action = if is_favourite() {
+                    Msg::FavouriteRemove
+                } else {
+                    Msg::FavouriteAdd
+                };
+                format!("{}: {name}", t(action))
+            }
+        };
+        view! {
+            <li class="service" class:sold-out=sold_out class:selected=selected_class data-service=code.clone()>
+                <input type="radio" name="service" id=id.clone() disabled=sold_out
+                    prop:checked=is_selected on:change=pick/>
+                <label for=id>
+                    <span class="service-name">{offer.name.clone()}</span>
+                    <span class="service-price">{format!("{} USD", offer.price_day)} " " {move || t(Msg::PerDay)}</span>
+                    <span class="service-count">
+                        {move || if sold_out { t(Msg::SoldOut).to_owned() } else { format!("{} {}", offer.count, t(Msg::AvailableCount)) }}
+                    </span>
+                </label>
+                <button type="button" class="star" aria-pressed=move || pressed().to_string()
+                    aria-label=star_label on:click=star>
+                    {move || if star_text() { "★" } else { "☆" }}
+                </button>
+            </li>
+        }
+    };
+
+    view! {
+        <fieldset class="services" aria-busy=move || refreshing.get().to_string()>
+            <legend>{move || t(Msg::ServicesLegend)}</legend>
+            <div class="row tools">
+                <label class="visually-hidden" for="service-search">{move || t(Msg::ServiceSearch)}</label>
+                <input id="service-search" type="search" autocomplete="off"
+                    placeholder=move || t(Msg::ServiceSearch)
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))/>
+                <label for="service-sort" class="inline">{move || t(Msg::SortLabel)}</label>
+                <select id="service-sort" on:change=move |ev| sort.set(SortBy::from_value(&event_target_value(&ev)))>
+                    <option value="popular">{move || t(Msg::SortPopular)}</option>
+                    <option value="name">{move || t(Msg::SortName)}</option>
+                    <option value="price">{move || t(Msg::SortPrice)}</option>
+                    <option value="available">{move || t(Msg::SortAvailable)}</option>
+                </select>
+            </div>
+            <p class="refreshing" role="status">
+                {move || match (offers.get().is_none(), refreshing.get()) {
+                    (true, _) => t(Msg::ServicesLoading),
+                    (false, true) => t(Msg::ServicesRefreshing),
+                    _ => "",
+                }}
+            </p>
+            {move || shown().map(|list| {
+                if list.is_empty() {
+                    view! { <p class="empty-search">{t(Msg::NoServiceMatch)}</p> }.into_any()
+                } else {
+                    view! { <ul class="service-list" class:stale=move || refreshing.get()>{list.into_iter().map(row).collect_view()}</ul> }.into_any()
+                }
+            })}
+            <p class="support">
+                {move || t(Msg::SupportLine)}
+                {(!support.is_empty()).then(|| view! { " " <a href=support.clone()>{move || t(Msg::SupportLink)}</a> })}
+            </p>
+        </fieldset>
+    }
+}
