@@ -3,12 +3,17 @@
 
 pub mod api;
 mod app;
+pub mod clipboard;
 pub mod components;
 pub mod i18n;
+pub mod live_rentals;
 mod pages;
+pub mod phone;
+pub mod refresh;
 pub mod rent_choice;
 pub mod session;
 pub mod settings;
+pub mod sms_code;
 mod storage;
 pub mod time;
 

@@ -31,7 +31,11 @@ impl Api {
     /// The client for the current settings; inside a reactive closure it tracks them, so a
     /// new key or address refetches.
     pub fn current() -> Api {
-        let settings = expect_context::<Settings>();
+        Api::for_settings(expect_context::<Settings>())
+    }
+
+    /// The client for these settings; for code that runs outside any view (timers).
+    pub fn for_settings(settings: Settings) -> Api {
         Api {
             base: settings.effective_base(),
             key: settings.api_key.get(),

@@ -96,6 +96,7 @@ messages! {
     ArchiveTitle, FaqTitle, NotFoundTitle, NotFoundText, NotFoundHome,
     LastRefresh,
     TypeLegend, TypeAlways, TypeAlwaysHint, TypeOnRequest, TypeOnRequestHint, TypeAny, TypeAnyHint, CountryLabel, PeriodLabel, PeriodUnitLabel, PeriodCountLabel, UnitWeeks, UnitMonths, ServicesLegend, ServiceSearch, SortLabel, SortPopular, SortName, SortPrice, SortAvailable, FavouriteAdd, FavouriteRemove, PerDay, AvailableCount, SoldOut, NoServiceMatch, SupportLine, SupportLink, TotalLabel, TotalChooseService, BalanceAfter, NotEnoughBalance, RentButton, ConfirmTitle, ConfirmText, ConfirmRent, Renting, ServicesLoading, ServicesRefreshing, CountriesLoading, RentedHighlight, ServiceUnavailableNow,
+    RefreshNow, StaleData, RetryingSoon, PausedHidden, ColActions, FilterText, FilterStatus, FilterCountry, FilterAll, FilterNewSms, SortRentals, SortExpires, SortNewest, SortStatus, SortService, SortCountry, SortNumber, NoRentalMatch, ActivatingExplain, NewSmsBadge, CopyNumber, Copied, CopyFailed, ActionActivate, ActionSms, ActionProlong, ActionAddService, ActionDelete, ActivationQueued, ProlongWhy, ProlongTooEarly, ProlongGuarantee, SmsTitle, SmsNone, SmsFrom, SmsOther, CopyCode, ProlongTitle, ProlongPeriod, ProlongNewExpiry, ProlongMax, ProlongConfirm, Prolonging, Prolonged, PriceLoading, AddServiceTitle, AddServiceDays, AddServiceConfirm, AddingService, ServiceAdded, ChooseService, DeleteTitle, DeleteText, DeleteConfirm, Deleting, Deleted, DaysUnit,
 }
 
 #[cfg(test)]

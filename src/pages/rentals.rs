@@ -1,19 +1,22 @@
-//! `/rentals`: the live table of current rentals.
+//! `/rentals`: the live table of current rentals and everything done to one.
 
 use crate::api::{Api, ApiFailure};
+use crate::components::add_service_dialog::AddServiceDialog;
+use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
-use crate::i18n::{Lang, Msg};
+use crate::components::prolong_dialog::ProlongDialog;
+use crate::components::rental_row::{state_msg, RentalRow, RowActions};
+use crate::components::sms_dialog::SmsDialog;
+use crate::i18n::{country_name, Msg};
+use crate::live_rentals::LiveRentals;
+use crate::session::use_session;
 use crate::settings::use_settings;
 use crate::time;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use rent_api::{Rental, RentalState};
-use std::time::Duration;
-
-/// How often the table asks for `orders`, as the rent page promises.
-const REFRESH: Duration = Duration::from_secs(30);
 
 /// The rentals page.
 #[component]
@@ -22,116 +25,276 @@ pub fn RentalsPage() -> impl IntoView {
     view! {
         <h1>{move || settings.t(Msg::RentalsTitle)}</h1>
         <KeyGate>
-            <RentalsTable/>
+            <RentalsView/>
         </KeyGate>
     }
 }
 
-/// The table, its refresh, and its states (loading, empty, failed with the last data kept).
-#[component]
-fn RentalsTable() -> impl IntoView {
-    let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
-    let rentals: RwSignal<Option<Vec<Rental>>> = RwSignal::new(None);
-    let failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
-    let refreshed_at: RwSignal<Option<i64>> = RwSignal::new(None);
-    // `?new=ID`: the rental just rented or restored, highlighted.
-    let query = use_query_map();
-    let highlight = move || query.with(|q| q.get("new").and_then(|id| id.parse::<i64>().ok()));
+/// The table's filter and order.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct View {
+    text: String,
+    status: String,
+    country: String,
+    sort: String,
+}
 
-    let load = Action::new_local(move |_: &()| {
-        let api = Api::current();
-        async move { api.orders().await }
-    });
-    Effect::new(move |_| {
-        if let Some(result) = load.value().get() {
-            match result {
-                Ok(list) => {
-                    rentals.set(Some(list));
-                    failure.set(None);
-                    refreshed_at.set(Some(time::now()));
-                }
-                // A failed refresh keeps the last rows on screen.
-                Err(e) => failure.set(Some(e)),
-            }
+impl View {
+    fn keeps(&self, r: &Rental) -> bool {
+        let needle = self.text.trim().to_lowercase();
+        let digits: String = needle.chars().filter(char::is_ascii_digit).collect();
+        let text_ok = needle.is_empty()
+            || r.sname.to_lowercase().contains(&needle)
+            || r.scode.to_lowercase().contains(&needle)
+            || (!digits.is_empty()
+                && format!("{}{}", r.ccode, r.pnumber)
+                    .replace('+', "")
+                    .contains(&digits));
+        let status_ok = match self.status.as_str() {
+            "" => true,
+            "sms" => r.hasnewsms,
+            code => code.parse::<i64>().is_ok_and(|c| r.state.code() == c),
+        };
+        let country_ok = self.country.is_empty() || r.cname == self.country;
+        text_ok && status_ok && country_ok
+    }
+
+    fn arrange(&self, mut rows: Vec<Rental>) -> Vec<i64> {
+        rows.retain(|r| self.keeps(r));
+        match self.sort.as_str() {
+            "newest" => rows.sort_by_key(|r| std::cmp::Reverse(r.id)),
+            "status" => rows.sort_by_key(|r| (r.state.code(), r.until)),
+            "service" => rows.sort_by_key(|r| (r.sname.to_lowercase(), r.until)),
+            "country" => rows.sort_by_key(|r| (r.cname.clone(), r.until)),
+            "number" => rows.sort_by_key(|r| format!("{}{}", r.ccode, r.pnumber)),
+            _ => rows.sort_by_key(|r| (r.until, r.id)),
         }
-    });
-    let refresh = move || {
-        if !load.pending().get_untracked() {
-            load.dispatch(());
-        }
-    };
+        rows.into_iter().map(|r| r.id).collect()
+    }
+}
+
+#[component]
+fn RentalsView() -> impl IntoView {
+    let settings = use_settings();
+    let session = use_session();
+    let t = move |m: Msg| settings.t(m);
+    let live = LiveRentals::start();
     Effect::new(move |_| {
         settings.api_key.track();
         settings.api_base.track();
-        refresh();
+        live.refresh();
     });
-    if let Ok(handle) = set_interval_with_handle(refresh, REFRESH) {
-        on_cleanup(move || handle.clear());
-    }
+    let query = use_query_map();
+    let highlight = move || query.with(|q| q.get("new").and_then(|id| id.parse::<i64>().ok()));
+    let now = Signal::derive(move || live.refreshed_at.get().unwrap_or_else(time::now));
+
+    // The tab title counts rentals with new SMS, so they are seen from another tab.
+    let new_sms = Memo::new(move |_| live.all().iter().filter(|r| r.hasnewsms).count());
+    Effect::new(move |_| {
+        let n = new_sms.get();
+        document().set_title(&if n > 0 {
+            format!("({n}) rentdesk")
+        } else {
+            "rentdesk".into()
+        });
+    });
+    on_cleanup(|| document().set_title("rentdesk"));
+
+    let filter = RwSignal::new(View::default());
+    let visible = Memo::new(move |_| filter.with(|f| f.arrange(live.all())));
+    let countries = Memo::new(move |_| {
+        let mut codes: Vec<String> = live.all().into_iter().map(|r| r.cname).collect();
+        codes.sort();
+        codes.dedup();
+        codes
+    });
+
+    // What the last action did.
+    let notice: RwSignal<Option<Result<Msg, ApiFailure>>> = RwSignal::new(None);
+    let after_paid = move |msg: Msg| {
+        notice.set(Some(Ok(msg)));
+        session.refresh_balance();
+        live.refresh();
+    };
+    let activate = Action::new_local(move |id: &i64| {
+        let api = Api::current();
+        let id = *id;
+        async move { (id, api.activate(id).await) }
+    });
+    Effect::new(move |_| match activate.value().get() {
+        Some((id, Ok(()))) => {
+            live.patch(id, |r| r.state = RentalState::Activating);
+            notice.set(Some(Ok(Msg::ActivationQueued)));
+        }
+        Some((_, Err(e))) => {
+            notice.set(Some(Err(e)));
+            live.refresh();
+        }
+        None => {}
+    });
+    let activating = Signal::derive(move || {
+        activate
+            .pending()
+            .get()
+            .then(|| activate.input().get())
+            .flatten()
+    });
+
+    let sms_for = RwSignal::new(None::<i64>);
+    let prolong_for = RwSignal::new(None::<i64>);
+    let add_for = RwSignal::new(None::<i64>);
+    let delete_for = RwSignal::new(None::<i64>);
+    let actions = RowActions {
+        activate: Callback::new(move |id| {
+            if !activate.pending().get_untracked() {
+                activate.dispatch(id);
+            }
+        }),
+        sms: Callback::new(move |id| sms_for.set(Some(id))),
+        prolong: Callback::new(move |id| prolong_for.set(Some(id))),
+        add_service: Callback::new(move |id| add_for.set(Some(id))),
+        delete: Callback::new(move |id| delete_for.set(Some(id))),
+        activating,
+    };
+
+    let delete_shown = RwSignal::new(false);
+    // Two-way sync; each side writes only a real change, or the effects would wake each
+    // other forever.
+    Effect::new(move |_| {
+        let wanted = delete_for.get().is_some();
+        if delete_shown.get_untracked() != wanted {
+            delete_shown.set(wanted);
+        }
+    });
+    Effect::new(move |_| {
+        if !delete_shown.get() && delete_for.get_untracked().is_some() {
+            delete_for.set(None);
+        }
+    });
+    let delete_failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
+    let delete = Action::new_local(move |id: &i64| {
+        let api = Api::current();
+        let id = *id;
+        async move { api.delete(id).await }
+    });
+    Effect::new(move |_| match delete.value().get() {
+        Some(Ok(())) => {
+            delete_shown.set(false);
+            after_paid(Msg::Deleted);
+        }
+        Some(Err(e)) => delete_failure.set(Some(e)),
+        None => {}
+    });
+
+    let set = move |apply: fn(&mut View, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            filter.update(|f| apply(f, value));
+        }
+    };
 
     view! {
         <p class="hint">{move || t(Msg::RentalsAutoRefresh)}</p>
-        <p class="refreshed" aria-live="polite">
-            {move || refreshed_at.get().map(|at| format!("{}: {}", t(Msg::LastRefresh), time::clock(at)))}
-            {move || load.pending().get().then(|| view! { <span class="pending">" · " {t(Msg::Refreshing)}</span> })}
-        </p>
-        {move || failure.get().map(|f| view! { <ErrorNote failure=f retry=Callback::new(move |_| refresh())/> })}
-        {move || match rentals.get() {
-            None if failure.get().is_none() => view! { <p role="status">{t(Msg::Loading)}</p> }.into_any(),
-            None => ().into_any(),
-            Some(list) if list.is_empty() => view! {
+        <div class="refresh-bar" aria-live="polite">
+            <span class="refreshed">
+                {move || live.refreshed_at.get().map(|at| format!("{}: {}", t(Msg::LastRefresh), time::clock(at)))}
+                {move || live.refreshing.get().then(|| format!(" · {}", t(Msg::Refreshing)))}
+                {move || live.paused.get().then(|| format!(" · {}", t(Msg::PausedHidden)))}
+            </span>
+            <button type="button" class="secondary" disabled=move || live.refreshing.get()
+                on:click=move |_| live.refresh()>{move || t(Msg::RefreshNow)}</button>
+        </div>
+        {move || live.failure.get().map(|f| view! {
+            <div class="stale" data-testid="stale">
+                {move || live.loaded.get().then(|| view! { <p class="note warn">{t(Msg::StaleData)} " " {t(Msg::RetryingSoon)}</p> })}
+                <ErrorNote failure=f retry=Callback::new(move |_| live.refresh())/>
+            </div>
+        })}
+        {move || notice.get().map(|n| match n {
+            Ok(msg) => view! { <p class="note ok" role="status">{t(msg)}</p> }.into_any(),
+            Err(e) => view! { <ErrorNote failure=e/> }.into_any(),
+        })}
+        <Show when=move || live.loaded.get() fallback=move || {
+            (live.failure.get().is_none()).then(|| view! { <p role="status">{t(Msg::Loading)}</p> })
+        }>
+            <Show when=move || !live.ids.with(Vec::is_empty) fallback=move || view! {
                 <div class="empty">
                     <p>{t(Msg::RentalsEmpty)}</p>
                     <A href="/">{t(Msg::RentalsEmptyAction)}</A>
                 </div>
-            }.into_any(),
-            Some(list) => view! { <Table list lang=settings.lang.get() highlight=highlight()/> }.into_any(),
-        }}
-    }
-}
-
-fn state_text(state: RentalState) -> Msg {
-    match state {
-        RentalState::NotActive => Msg::StateNotActive,
-        RentalState::Active => Msg::StateActive,
-        RentalState::Activating => Msg::StateActivating,
-        RentalState::NotInSystem => Msg::StateNotInSystem,
-        RentalState::Other(_) => Msg::StateUnknown,
-    }
-}
-
-#[component]
-fn Table(list: Vec<Rental>, lang: Lang, highlight: Option<i64>) -> impl IntoView {
-    let now = time::now();
-    view! {
-        <div class="table-wrap">
-            <table class="rentals">
-                <thead>
-                    <tr>
-                        <th scope="col">{lang.t(Msg::ColStatus)}</th>
-                        <th scope="col">{lang.t(Msg::ColNumber)}</th>
-                        <th scope="col">{lang.t(Msg::ColService)}</th>
-                        <th scope="col">{lang.t(Msg::ColExpires)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {list.into_iter().map(|r| view! {
-                        <tr data-rental=r.id class:new=highlight == Some(r.id)>
-                            <td>
-                                <span class=format!("state state-{}", r.state.code())>{lang.t(state_text(r.state))}</span>
-                                {(highlight == Some(r.id)).then(|| view! { <span class="badge">{lang.t(Msg::RentedHighlight)}</span> })}
-                            </td>
-                            <td class="number">{format!("{} {}", r.ccode, r.pnumber)}</td>
-                            <td>{r.sname.clone()}</td>
-                            <td>
-                                {time::date_time(r.until, lang)}
-                                <span class="left">" · " {time::remaining(r.until, now, lang)}</span>
-                            </td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+            }>
+                <div class="row filters">
+                    <input type="search" aria-label=move || t(Msg::FilterText) placeholder=move || t(Msg::FilterText)
+                        on:input=set(|f, v| f.text = v)/>
+                    <label class="inline" for="filter-status">{move || t(Msg::FilterStatus)}</label>
+                    <select id="filter-status" on:change=set(|f, v| f.status = v)>
+                        <option value="">{move || t(Msg::FilterAll)}</option>
+                        {[RentalState::NotActive, RentalState::Activating, RentalState::Active, RentalState::NotInSystem]
+                            .into_iter()
+                            .map(|s| view! { <option value=s.code().to_string()>{move || t(state_msg(s))}</option> })
+                            .collect_view()}
+                        <option value="sms">{move || t(Msg::FilterNewSms)}</option>
+                    </select>
+                    <label class="inline" for="filter-country">{move || t(Msg::FilterCountry)}</label>
+                    <select id="filter-country" on:change=set(|f, v| f.country = v)>
+                        <option value="">{move || t(Msg::FilterAll)}</option>
+                        {move || countries.get().into_iter().map(|c| {
+                            let name = country_name(&c, "", settings.lang.get());
+                            view! { <option value=c>{name}</option> }
+                        }).collect_view()}
+                    </select>
+                    <label class="inline" for="sort-rentals">{move || t(Msg::SortRentals)}</label>
+                    <select id="sort-rentals" on:change=set(|f, v| f.sort = v)>
+                        <option value="">{move || t(Msg::SortExpires)}</option>
+                        <option value="newest">{move || t(Msg::SortNewest)}</option>
+                        <option value="status">{move || t(Msg::SortStatus)}</option>
+                        <option value="service">{move || t(Msg::SortService)}</option>
+                        <option value="country">{move || t(Msg::SortCountry)}</option>
+                        <option value="number">{move || t(Msg::SortNumber)}</option>
+                    </select>
+                </div>
+                <div class="table-wrap">
+                    <table class="rentals" class:stale=move || live.failure.get().is_some()>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || t(Msg::ColStatus)}</th>
+                                <th scope="col">{move || t(Msg::ColNumber)}</th>
+                                <th scope="col">{move || t(Msg::ColService)}</th>
+                                <th scope="col">{move || t(Msg::ColExpires)}</th>
+                                <th scope="col">{move || t(Msg::ColActions)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For each=move || visible.get() key=|id| *id let:id>
+                                {live.row(id).map(|row| view! {
+                                    <RentalRow row now actions highlight=highlight() == Some(id)/>
+                                })}
+                            </For>
+                        </tbody>
+                    </table>
+                </div>
+                {move || visible.with(Vec::is_empty).then(|| view! { <p class="empty-search">{t(Msg::NoRentalMatch)}</p> })}
+            </Show>
+        </Show>
+        <SmsDialog open=sms_for live/>
+        <ProlongDialog open=prolong_for live done=Callback::new(move |_| after_paid(Msg::Prolonged))/>
+        <AddServiceDialog open=add_for live done=Callback::new(move |_| after_paid(Msg::ServiceAdded))/>
+        <ConfirmDialog
+            open=delete_shown
+            title=Signal::derive(move || t(Msg::DeleteTitle).to_owned())
+            confirm_label=Signal::derive(move || t(Msg::DeleteConfirm).to_owned())
+            busy=Signal::derive(move || delete.pending().get())
+            busy_label=Signal::derive(move || t(Msg::Deleting).to_owned())
+            on_confirm=Callback::new(move |_| {
+                if let (Some(id), false) = (delete_for.get_untracked(), delete.pending().get_untracked()) {
+                    delete_failure.set(None);
+                    delete.dispatch(id);
+                }
+            })
+        >
+            <p>{move || t(Msg::DeleteText)}</p>
+            <p><A href="/faq#refunds">{move || t(Msg::NavFaq)}</A></p>
+            {move || delete_failure.get().map(|e| view! { <ErrorNote failure=e/> })}
+        </ConfirmDialog>
     }
 }

@@ -148,9 +148,19 @@ pub struct Rental {
         skip_serializing_if = "Option::is_none"
     )]
     pub lastonline: Option<i64>,
+    /// Extension: the number's kind (`always` or `on_request`), so prices for
+    /// prolongation and extra services can be asked for the right kind. The live API
+    /// does not send it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rent_type: Option<String>,
 }
 
 impl Rental {
+    /// The number's kind, when the API says.
+    pub fn number_type(&self) -> Option<crate::NumberType> {
+        self.rent_type.as_deref().and_then(|t| t.parse().ok())
+    }
+
     /// The rental's prolongation limits, for the rules.
     pub fn prolong_limits(&self) -> crate::rules::ProlongLimits {
         crate::rules::ProlongLimits {

@@ -88,7 +88,7 @@ mod tests {
     fn live_variants_still_decode_to_the_same_data() {
         let rows = json!([{"id": 1, "scode": "opt1", "sname": "G", "state": 0, "pnumber": "9", "ccode": "+7",
             "cname": "RU", "hasnewsms": true, "until": 5, "canprolong": false, "canprolongmax": 3,
-            "canprolonguntil": 9, "lastonline": 4}]);
+            "canprolonguntil": 9, "lastonline": 4, "rent_type": "always"}]);
         let req = Request::Orders { apikey: "k".into() };
         let doc = answer(Some(&req), Ok(rows.clone()), false).to_string();
         let live = answer(Some(&req), Ok(rows), true).to_string();

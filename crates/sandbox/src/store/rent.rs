@@ -324,6 +324,7 @@ pub(super) fn orders(conn: &Connection, now: i64, apikey: &str) -> Result<(Value
             canprolongmax: ((guarantee - until) / DAY).max(0),
             canprolonguntil: guarantee,
             lastonline: Some(lastonline),
+            rent_type: Some(kind_name(r.get(7)?).to_owned()),
         };
         rental.canprolong = rental.prolong_limits().check(now).is_ok();
         list.push(rental);

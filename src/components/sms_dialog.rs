@@ -1,0 +1,123 @@
+//! The messages of one rental: newest first, as plain text, the code in each one copyable.
+//! While open it reloads whenever the table refreshes.
+
+use crate::api::{Api, ApiFailure};
+use crate::clipboard;
+use crate::components::error_note::ErrorNote;
+use crate::i18n::Msg;
+use crate::live_rentals::LiveRentals;
+use crate::phone::format_phone;
+use crate::settings::use_settings;
+use crate::sms_code::find_code;
+use crate::time;
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rent_api::{Inbox, Sms};
+
+/// The SMS dialog for the rental in `open` (none: closed).
+#[component]
+pub fn SmsDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let dialog = NodeRef::<Dialog>::new();
+    let inbox: RwSignal<Option<Result<Inbox, ApiFailure>>> = RwSignal::new(None);
+    Effect::new(move |_| {
+        let Some(el) = dialog.get() else { return };
+        match (open.get().is_some(), el.open()) {
+            (true, false) => {
+                inbox.set(None);
+                let _ = el.show_modal();
+            }
+            (false, true) => el.close(),
+            _ => {}
+        }
+    });
+    // Load on open, and again with every table refresh while open.
+    Effect::new(move |_| {
+        live.generation.track();
+        let Some(id) = open.get() else { return };
+        let api = Api::current();
+        spawn_local(async move {
+            let result = api.sms(id).await;
+            if open.try_get_untracked().flatten() == Some(id) {
+                if result.is_ok() {
+                    live.patch(id, |r| r.hasnewsms = false);
+                }
+                inbox.set(Some(result));
+            }
+        });
+    });
+    let title = move || {
+        let number = open
+            .get()
+            .and_then(|id| live.row(id))
+            .map(|r| r.with(|r| format_phone(&r.ccode, &r.pnumber)))
+            .unwrap_or_default();
+        format!("{} {number}", t(Msg::SmsTitle))
+    };
+    let list = move |mut messages: Vec<Sms>| {
+        messages.sort_by_key(|m| std::cmp::Reverse(m.date));
+        messages
+            .into_iter()
+            .map(|m| view! { <SmsItem sms=m/> })
+            .collect_view()
+    };
+    view! {
+        <dialog node_ref=dialog class="dialog sms-dialog" aria-labelledby="sms-title"
+            on:close=move |_| open.set(None)>
+            <h2 id="sms-title">{title}</h2>
+            {move || match inbox.get() {
+                None => view! { <p role="status">{t(Msg::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ErrorNote failure=e/> }.into_any(),
+                Some(Ok(inbox)) if inbox.messages.is_empty() && inbox.other.is_empty() => {
+                    view! { <p class="empty-sms">{t(Msg::SmsNone)}</p> }.into_any()
+                }
+                Some(Ok(inbox)) => view! {
+                    <ol class="sms-list">{list(inbox.messages)}</ol>
+                    {(!inbox.other.is_empty()).then(|| view! {
+                        <h3>{t(Msg::SmsOther)}</h3>
+                        <ol class="sms-list">{list(inbox.other)}</ol>
+                    })}
+                }.into_any(),
+            }}
+            <div class="actions">
+                <button type="button" autofocus on:click=move |_| open.set(None)>{move || t(Msg::Close)}</button>
+            </div>
+        </dialog>
+    }
+}
+
+/// One message: sender, time, text (as text), and its code with a copy button.
+#[component]
+fn SmsItem(sms: Sms) -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let code = find_code(&sms.text);
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    view! {
+        <li class="sms">
+            <p class="sms-meta">
+                <span class="sms-sender">{move || t(Msg::SmsFrom)} " " <bdi>{sms.sender.clone()}</bdi></span>
+                <time>{move || time::date_time(sms.date, settings.lang.get())}</time>
+            </p>
+            <p class="sms-text"><bdi>{sms.text.clone()}</bdi></p>
+            {code.map(|code| {
+                let shown = code.clone();
+                view! {
+                    <p class="sms-code">
+                        <code data-testid="sms-code">{shown}</code>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            let code = code.clone();
+                            spawn_local(async move {
+                                let ok = clipboard::copy(&code).await;
+                                copied.try_set(Some(ok));
+                            });
+                        }>{move || t(Msg::CopyCode)}</button>
+                        <span aria-live="polite">{move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
+                    </p>
+                }
+            })}
+        </li>
+    }
+}
