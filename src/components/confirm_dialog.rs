@@ -33,6 +33,13 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let settings = use_settings();
     let dialog = NodeRef::<Dialog>::new();
+    // Several dialogs share a page: each needs its own heading id for its name.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let heading_id = format!(
+        "dialog-title-{}",
+        NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    );
+    let title_id = heading_id.clone();
     Effect::new(move |_| {
         let Some(el) = dialog.get() else { return };
         match (open.get(), el.open()) {
@@ -52,7 +59,7 @@ pub fn ConfirmDialog(
         <dialog
             node_ref=dialog
             class="dialog"
-            aria-labelledby="dialog-title"
+            aria-labelledby=title_id
             on:close=move |_| open.set(false)
             on:cancel=move |ev: leptos::ev::Event| {
                 // Escape while a paid request runs would hide its outcome: keep it open.
@@ -61,7 +68,7 @@ pub fn ConfirmDialog(
                 }
             }
         >
-            <h2 id="dialog-title">{move || title.get()}</h2>
+            <h2 id=heading_id>{move || title.get()}</h2>
             {children()}
             <div class="actions">
                 <button
