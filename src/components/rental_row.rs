@@ -51,7 +51,9 @@ pub fn prolong_reason(rental: &Rental, now: i64, lang: Lang) -> Option<&'static 
     }
 }
 
-/// A rental's row.
+/// A rental's row. It is rebuilt only when its own rental changes; what moves with the
+/// clock (time left, whether prolonging is open) is memoized per row, so a refresh that
+/// changes nothing else reaches the DOM only where such a text changes.
 #[component]
 pub fn RentalRow(
     row: RwSignal<Rental>,
@@ -61,68 +63,75 @@ pub fn RentalRow(
 ) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
-    let id = row.with_untracked(|r| r.id);
     let copied: RwSignal<Option<bool>> = RwSignal::new(None);
-    let copy_number = move |_| {
-        let text = row.with_untracked(|r| dialable(&r.ccode, &r.pnumber));
-        spawn_local(async move {
-            let ok = clipboard::copy(&text).await;
-            copied.try_set(Some(ok));
-        });
-    };
-    let state = move || row.with(|r| r.state);
-    let reason = move || row.with(|r| prolong_reason(r, now.get(), settings.lang.get()));
-    let number = move || row.with(|r| format_phone(&r.ccode, &r.pnumber));
-    view! {
-        <tr data-rental=id class:new=highlight class:has-sms=move || row.with(|r| r.hasnewsms)>
-            <td data-label=move || t(Msg::ColStatus)>
-                <span class=move || format!("state state-{}", state().code())>{move || t(state_msg(state()))}</span>
-                {move || (state() == RentalState::Activating).then(|| view! {
-                    <span class="explain">{t(Msg::ActivatingExplain)}</span>
-                })}
-                {move || row.with(|r| r.hasnewsms).then(|| view! { <span class="badge sms">{t(Msg::NewSmsBadge)}</span> })}
-                {highlight.then(|| view! { <span class="badge">{move || t(Msg::RentedHighlight)}</span> })}
-            </td>
-            <td data-label=move || t(Msg::ColNumber) class="number">
-                <button type="button" class="copy" on:click=copy_number
-                    aria-label=move || format!("{}: {}", t(Msg::CopyNumber), number())>
-                    {number}
-                </button>
-                <span class="copied" aria-live="polite">
-                    {move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}
-                </span>
-            </td>
-            <td data-label=move || t(Msg::ColService)>{move || row.with(|r| r.sname.clone())}</td>
-            <td data-label=move || t(Msg::ColExpires)>
-                {move || row.with(|r| time::date_time(r.until, settings.lang.get()))}
-                <span class="left">{move || row.with(|r| time::remaining(r.until, now.get(), settings.lang.get()))}</span>
-            </td>
-            <td class="actions-cell">
-                {move || (state() == RentalState::NotActive).then(|| view! {
-                    <button type="button" disabled=move || actions.activating.get() == Some(id)
-                        on:click=move |_| actions.activate.run(id)>{t(Msg::ActionActivate)}</button>
-                })}
-                <button type="button" class="secondary" on:click=move |_| actions.sms.run(id)>
-                    {move || t(Msg::ActionSms)}
-                </button>
-                <button type="button" class="secondary" disabled=move || reason().is_some()
-                    title=move || reason().unwrap_or_default()
-                    on:click=move |_| actions.prolong.run(id)>
-                    {move || t(Msg::ActionProlong)}
-                </button>
-                {move || reason().map(|why| view! {
-                    <A href="/faq#prolong-disabled" attr:class="why" attr:title=why>
-                        <span aria-hidden="true">"?"</span>
-                        <span class="visually-hidden">{t(Msg::ProlongWhy)}</span>
-                    </A>
-                })}
-                <button type="button" class="secondary" on:click=move |_| actions.add_service.run(id)>
-                    {move || t(Msg::ActionAddService)}
-                </button>
-                <button type="button" class="secondary danger" on:click=move |_| actions.delete.run(id)>
-                    {move || t(Msg::ActionDelete)}
-                </button>
-            </td>
-        </tr>
+    let remaining =
+        Memo::new(move |_| row.with(|r| time::remaining(r.until, now.get(), settings.lang.get())));
+    let reason =
+        Memo::new(move |_| row.with(|r| prolong_reason(r, now.get(), settings.lang.get())));
+    move || {
+        let r = row.get();
+        let lang = settings.lang.get();
+        let id = r.id;
+        let number = format_phone(&r.ccode, &r.pnumber);
+        let dial = dialable(&r.ccode, &r.pnumber);
+        let copy_number = move |_| {
+            let text = dial.clone();
+            spawn_local(async move {
+                let ok = clipboard::copy(&text).await;
+                copied.try_set(Some(ok));
+            });
+        };
+        view! {
+            <tr data-rental=id class:new=highlight class:has-sms=r.hasnewsms>
+                <td data-label=lang.t(Msg::ColStatus)>
+                    <span class=format!("state state-{}", r.state.code())>{lang.t(state_msg(r.state))}</span>
+                    {(r.state == RentalState::Activating).then(|| view! {
+                        <span class="explain">{lang.t(Msg::ActivatingExplain)}</span>
+                    })}
+                    {r.hasnewsms.then(|| view! { <span class="badge sms">{lang.t(Msg::NewSmsBadge)}</span> })}
+                    {highlight.then(|| view! { <span class="badge">{lang.t(Msg::RentedHighlight)}</span> })}
+                </td>
+                <td data-label=lang.t(Msg::ColNumber) class="number">
+                    <button type="button" class="copy" on:click=copy_number
+                        aria-label=format!("{}: {number}", lang.t(Msg::CopyNumber))>
+                        {number.clone()}
+                    </button>
+                    <span class="copied" aria-live="polite">
+                        {move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}
+                    </span>
+                </td>
+                <td data-label=lang.t(Msg::ColService)>{r.sname.clone()}</td>
+                <td data-label=lang.t(Msg::ColExpires)>
+                    {time::date_time(r.until, lang)}
+                    <span class="left">{move || remaining.get()}</span>
+                </td>
+                <td class="actions-cell">
+                    {(r.state == RentalState::NotActive).then(|| view! {
+                        <button type="button" disabled=move || actions.activating.get() == Some(id)
+                            on:click=move |_| actions.activate.run(id)>{lang.t(Msg::ActionActivate)}</button>
+                    })}
+                    <button type="button" class="secondary" on:click=move |_| actions.sms.run(id)>
+                        {lang.t(Msg::ActionSms)}
+                    </button>
+                    <button type="button" class="secondary" disabled=move || reason.get().is_some()
+                        title=move || reason.get().unwrap_or_default()
+                        on:click=move |_| actions.prolong.run(id)>
+                        {lang.t(Msg::ActionProlong)}
+                    </button>
+                    {move || reason.get().map(|why| view! {
+                        <A href="/faq#prolong-disabled" attr:class="why" attr:title=why>
+                            <span aria-hidden="true">"?"</span>
+                            <span class="visually-hidden">{t(Msg::ProlongWhy)}</span>
+                        </A>
+                    })}
+                    <button type="button" class="secondary" on:click=move |_| actions.add_service.run(id)>
+                        {lang.t(Msg::ActionAddService)}
+                    </button>
+                    <button type="button" class="secondary danger" on:click=move |_| actions.delete.run(id)>
+                        {lang.t(Msg::ActionDelete)}
+                    </button>
+                </td>
+            </tr>
+        }
     }
 }

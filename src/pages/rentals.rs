@@ -89,7 +89,9 @@ fn RentalsView() -> impl IntoView {
     let now = Signal::derive(move || live.refreshed_at.get().unwrap_or_else(time::now));
 
     // The tab title counts rentals with new SMS, so they are seen from another tab.
-    let new_sms = Memo::new(move |_| live.all().iter().filter(|r| r.hasnewsms).count());
+    // One snapshot of every rental per change, shared by the derived lists below.
+    let all = Memo::new(move |_| live.all());
+    let new_sms = Memo::new(move |_| all.with(|a| a.iter().filter(|r| r.hasnewsms).count()));
     Effect::new(move |_| {
         let n = new_sms.get();
         document().set_title(&if n > 0 {
@@ -101,9 +103,9 @@ fn RentalsView() -> impl IntoView {
     on_cleanup(|| document().set_title("rentdesk"));
 
     let filter = RwSignal::new(View::default());
-    let visible = Memo::new(move |_| filter.with(|f| f.arrange(live.all())));
+    let visible = Memo::new(move |_| filter.with(|f| f.arrange(all.get())));
     let countries = Memo::new(move |_| {
-        let mut codes: Vec<String> = live.all().into_iter().map(|r| r.cname).collect();
+        let mut codes: Vec<String> = all.with(|a| a.iter().map(|r| r.cname.clone()).collect());
         codes.sort();
         codes.dedup();
         codes

@@ -1,0 +1,104 @@
+// Benchmark (not a test): the rentals table with 1,000 rentals in headless Chromium, the
+// first render and a refresh where 10 rows change, each beside a minimal plain-JS page
+// that renders the same JSON in the same browser run; and requests per refresh.
+// Run: `bash scripts/bench-app.sh`.
+import { chromium } from "@playwright/test";
+import { startSandbox } from "./sandbox.js";
+
+const ROWS = 1000;
+const RUNS = Number(process.env.RUNS || 5);
+const sandbox = await startSandbox();
+await sandbox.admin("rentals", { apikey: sandbox.key, count: ROWS });
+const ids = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data.map((r) => r.id);
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+});
+
+// The time from the orders answer's last byte to `done()` holding, in the page's clock.
+async function timeAfterOrders(page, done, action) {
+  await page.evaluate(() => performance.clearResourceTimings());
+  const requests = [];
+  const listener = (r) => r.url().includes("method=orders") && requests.push(r.url());
+  page.on("request", listener);
+  await action();
+  await page.waitForFunction(done, null, { polling: "raf", timeout: 60_000 });
+  const end = await page.evaluate(() => performance.now());
+  const answered = await page.evaluate(() =>
+    performance.getEntriesByType("resource").filter((e) => e.name.includes("method=orders")).pop()?.responseEnd,
+  );
+  page.off("request", listener);
+  return { ms: end - answered, requests: requests.length };
+}
+
+async function changeTenRows(round) {
+  for (const id of ids.slice(round * 10, round * 10 + 10)) {
+    await sandbox.admin("sms", { id, sender: "bench", text: `code ${100000 + round}` });
+  }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const app = { first: [], refresh: [], requests: [] };
+const plain = { first: [], refresh: [] };
+
+for (let run = 0; run < RUNS; run++) {
+  // rentdesk
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(sandbox.base + "/settings");
+  await page.evaluate((key) => localStorage.setItem("rentdesk.key", key), sandbox.key);
+  const first = await timeAfterOrders(
+    page,
+    (n) => document.querySelectorAll("tbody tr").length === 1000,
+    () => page.goto(sandbox.base + "/rentals"),
+  );
+  app.first.push(first.ms);
+  await changeTenRows(run * 2);
+  const changed = (run * 2 + 1) * 10;
+  const refresh = await timeAfterOrders(
+    page,
+    (n) => document.querySelectorAll("tr.has-sms").length >= 10,
+    () => page.getByRole("button", { name: "Refresh now" }).click(),
+  );
+  app.refresh.push(refresh.ms);
+  app.requests.push(refresh.requests);
+  await page.evaluate(() => 0);
+  await context.close();
+
+  // The same JSON, rendered by a minimal plain-JS page keyed by id.
+  const plainPage = await browser.newPage();
+  await plainPage.goto(sandbox.base + "/missing-page-for-plain-js");
+  await plainPage.setContent("<table><tbody></tbody></table>");
+  await plainPage.evaluate(([base, key]) => {
+    const rows = new Map();
+    window.load = async () => {
+      const data = (await (await fetch(`${base}/api/rent.php?method=orders&apikey=${key}`)).json()).data;
+      const body = document.querySelector("tbody");
+      for (const r of data) {
+        let tr = rows.get(r.id);
+        const cells = [r.state, `${r.ccode} ${r.pnumber}`, r.sname, new Date(r.until * 1000).toLocaleString()];
+        if (!tr) {
+          tr = document.createElement("tr");
+          for (const c of cells) tr.appendChild(document.createElement("td")).textContent = c;
+          rows.set(r.id, tr);
+          body.appendChild(tr);
+        }
+        tr.className = r.hasnewsms ? "has-sms" : "";
+      }
+    };
+  }, [sandbox.base, sandbox.key]);
+  plain.first.push((await timeAfterOrders(plainPage, () => document.querySelectorAll("tbody tr").length === 1000, () => plainPage.evaluate(() => load()))).ms);
+  await changeTenRows(run * 2 + 1);
+  plain.refresh.push((await timeAfterOrders(plainPage, (n) => document.querySelectorAll("tr.has-sms").length >= 20, () => plainPage.evaluate(() => load()))).ms);
+  await plainPage.close();
+  void changed;
+}
+
+await browser.close();
+await sandbox.dispose();
+const row = (name, a, p) =>
+  console.log(`${name.padEnd(34)} rentdesk ${median(a).toFixed(1).padStart(7)} ms   plain JS ${median(p).toFixed(1).padStart(7)} ms   ratio ${(median(a) / median(p)).toFixed(2)}×`);
+console.log(`rentals table, ${ROWS} rentals, median of ${RUNS} runs in headless Chromium`);
+row("first render after orders answer", app.first, plain.first);
+row("refresh with 10 changed rows", app.refresh, plain.refresh);
+console.log(`orders requests per refresh: ${[...new Set(app.requests)].join(", ")}`);
