@@ -55,6 +55,19 @@ impl From<ApiError> for ApiFailure {
     }
 }
 
+/// The translated explanation of a restore error code.
+fn restore_msg(code: RestoreErrorCode) -> Msg {
+    match code {
+        RestoreErrorCode::NoAvailDays => Msg::ErrNoAvailDays,
+        RestoreErrorCode::NotOwner => Msg::ErrNotOwner,
+        RestoreErrorCode::NoRemoteData => Msg::ErrNoRemoteData,
+        RestoreErrorCode::NoOrderCountry => Msg::ErrNoOrderCountry,
+        RestoreErrorCode::DateDiffInvert => Msg::ErrDateDiffInvert,
+        RestoreErrorCode::NoServiceData => Msg::ErrNoServiceData,
+        RestoreErrorCode::NoBalance => Msg::ErrNoBalance,
+    }
+}
+
 impl ApiFailure {
     /// The message for the person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
@@ -71,7 +84,14 @@ impl ApiFailure {
                 format!("{}.", lang.t(Msg::ErrRefused))
             }
             ApiFailure::Refused(msg) => format!("{}: {msg}", lang.t(Msg::ErrRefused)),
-            ApiFailure::Restore(code, _) => code.explanation().to_owned(),
+            ApiFailure::Restore(code, _) => {
+                let text = lang.t(restore_msg(*code));
+                if code.advises_support() {
+                    format!("{text} {}", lang.t(Msg::RestoreSupport))
+                } else {
+                    text.to_owned()
+                }
+            }
         }
     }
 

@@ -9,5 +9,6 @@ pub mod key_gate;
 pub mod prolong_dialog;
 pub mod rent_options;
 pub mod rental_row;
+pub mod restore_dialog;
 pub mod service_list;
 pub mod sms_dialog;

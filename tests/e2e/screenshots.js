@@ -29,7 +29,22 @@ const pickService = async (page) => {
 await shot("rent-light.png", "light", "/?type=always&country=RU&period=week-2", pickService);
 await shot("rent-dark.png", "dark", "/?type=always&country=RU&period=week-2", pickService);
 
-if (process.env.EXTRA) await (await import(process.env.EXTRA)).default({ sandbox, shot });
+// Rentals with an SMS, then an archive: three rentals expired ten days ago, twelve older.
+const rented = [];
+for (const [service, type] of [["opt59", "always"], ["opt16", "always"], ["opt20", "on_request"]]) {
+  const answer = await sandbox.api({ method: "create", apikey: sandbox.key, dtype: "week", dcount: "2", country: "RU", service, rent_type: type });
+  rented.push(answer.data.id);
+}
+await sandbox.admin("sms", { id: rented[1], sender: "Instagram", text: "Code Instagram: 671 094." });
+await shot("rentals-light.png", "light", "/rentals");
+await sandbox.admin("clock", { advance_days: 24 });
+await sandbox.admin("rentals", { apikey: sandbox.key, count: 12, expired: true });
+await shot("archive-light.png", "light", "/archive?page=1&size=20");
+await shot("restore-dialog.png", "light", "/archive?page=1&size=20", async (page) => {
+  await page.locator(`tr[data-order="${rented[0]}"]`).getByRole("button", { name: "Restore" }).click();
+  await page.getByTestId("restore-total").waitFor();
+});
+await shot("faq-dark.png", "dark", "/faq#restore-cost");
 await browser.close();
 await sandbox.dispose();
 console.log("screenshots written to docs/screenshots/");

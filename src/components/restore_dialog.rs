@@ -1,0 +1,149 @@
+//! Restoring an archived rental: the cost is precalculated and spelled out with the seed's
+//! formula before anything is charged; one confirmation; the rental returns highlighted.
+
+use crate::api::{Api, ApiFailure};
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::error_note::ErrorNote;
+use crate::i18n::Msg;
+use crate::session::use_session;
+use crate::settings::use_settings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use rent_api::rules::RestoreCost;
+use rent_api::{ArchivedRental, Money, NumberType, Period, PeriodUnit, RestoreQuote};
+
+/// The cost split the seed's way, when getdata's prices add up to the quoted price.
+async fn breakdown(api: &Api, quote: &RestoreQuote) -> Option<RestoreCost> {
+    let country = if quote.ccode == "EN" {
+        "UK".to_owned()
+    } else {
+        quote.ccode.clone()
+    };
+    let day_price = |period: Period| {
+        let api = api.clone();
+        let country = country.clone();
+        async move {
+            api.services(country, period, NumberType::Any)
+                .await
+                .ok()?
+                .into_iter()
+                .find(|o| o.service == quote.scode)
+                .map(|o| o.price_day)
+        }
+    };
+    let cost = RestoreCost {
+        overdue_days: quote.outdays,
+        overdue_day_price: day_price(Period::one_week()).await?,
+        prepaid_days: quote.prolong_to,
+        prepaid_day_price: day_price(Period::new(PeriodUnit::Month, 1).ok()?).await?,
+    };
+    (cost.total() == quote.price).then_some(cost)
+}
+
+/// The restore dialog for the archived rental in `open`.
+#[component]
+pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
+    let settings = use_settings();
+    let session = use_session();
+    let t = move |m: Msg| settings.t(m);
+    let navigate = use_navigate();
+    let shown = RwSignal::new(false);
+    let quote: RwSignal<Option<Result<RestoreQuote, ApiFailure>>> = RwSignal::new(None);
+    let cost: RwSignal<Option<RestoreCost>> = RwSignal::new(None);
+    let failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
+
+    Effect::new(move |_| {
+        let Some(rental) = open.get() else { return };
+        quote.set(None);
+        cost.set(None);
+        failure.set(None);
+        shown.set(true);
+        let api = Api::current();
+        spawn_local(async move {
+            let answer = api.restore_quote(rental.order_id).await;
+            if let Ok(q) = &answer {
+                let split = breakdown(&api, q).await;
+                cost.try_set(split);
+            }
+            quote.try_set(Some(answer));
+        });
+    });
+    Effect::new(move |_| {
+        if !shown.get() && open.get_untracked().is_some() {
+            open.set(None);
+        }
+    });
+
+    let restore = Action::new_local(move |id: &i64| {
+        let api = Api::current();
+        let id = *id;
+        async move { api.restore(id).await.map(|new_id| new_id.unwrap_or(id)) }
+    });
+    Effect::new(move |_| match restore.value().get() {
+        Some(Ok(id)) => {
+            session.refresh_balance();
+            shown.set(false);
+            navigate(&format!("/rentals?new={id}"), Default::default());
+        }
+        Some(Err(e)) => {
+            failure.set(Some(e));
+            session.refresh_balance();
+        }
+        None => {}
+    });
+    let confirm = Callback::new(move |_| {
+        let ready = matches!(quote.get_untracked(), Some(Ok(_)));
+        if let (Some(r), true, false) = (
+            open.get_untracked(),
+            ready,
+            restore.pending().get_untracked(),
+        ) {
+            failure.set(None);
+            restore.dispatch(r.order_id);
+        }
+    });
+    let balance = move || session.balance.get().and_then(|b| b.ok());
+    let usd = |m: Money| format!("{m} USD");
+
+    view! {
+        <ConfirmDialog
+            open=shown
+            title=Signal::derive(move || t(Msg::RestoreTitle).to_owned())
+            confirm_label=Signal::derive(move || t(Msg::RestoreConfirm).to_owned())
+            busy=Signal::derive(move || restore.pending().get())
+            busy_label=Signal::derive(move || t(Msg::Restoring).to_owned())
+            blocked=Signal::derive(move || !matches!(quote.get(), Some(Ok(_))))
+            on_confirm=confirm
+        >
+            <p class="note">{move || t(Msg::RestoreFeasible)}</p>
+            {move || match quote.get() {
+                None => view! { <p role="status">{t(Msg::RestoreChecking)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ErrorNote failure=e/> }.into_any(),
+                Some(Ok(q)) => view! {
+                    <p class="dialog-subject">{format!("+{}", q.pnumber)} " · " {q.sname.clone()}</p>
+                    <p class="formula">{t(Msg::RestoreFormula)}</p>
+                    <dl class="summary">
+                        <dt>{t(Msg::RestoreOverdue)}</dt>
+                        <dd data-testid="restore-overdue">{move || match cost.get() {
+                            Some(c) => format!("{} × {} = {}", c.overdue_days, usd(c.overdue_day_price), usd(c.overdue())),
+                            None => q.outdays.to_string(),
+                        }}</dd>
+                        <dt>{t(Msg::RestorePrepaid)}</dt>
+                        <dd data-testid="restore-prepaid">{move || match cost.get() {
+                            Some(c) => format!("{} × {} = {}", c.prepaid_days, usd(c.prepaid_day_price), usd(c.prepaid())),
+                            None => q.prolong_to.to_string(),
+                        }}</dd>
+                        <dt>{t(Msg::RestoreTotal)}</dt>
+                        <dd data-testid="restore-total">{usd(q.price)}</dd>
+                        <dt>{t(Msg::BalanceAfter)}</dt>
+                        <dd>{move || balance().map(|b| usd(b - q.price))}</dd>
+                    </dl>
+                    <p><A href="/faq#restore-cost">{t(Msg::RestoreWhyCost)}</A></p>
+                }.into_any(),
+            }}
+            {move || failure.get().map(|e| view! { <ErrorNote failure=e/> })}
+        </ConfirmDialog>
+    }
+}
