@@ -99,6 +99,11 @@ test("each restore error the sandbox can produce shows its own explanation", asy
   dialog = await open(deleted);
   await expect(dialog.getByRole("alert")).toHaveText("This rental does not seem to have expired. Check that the rental has expired.");
   await dialog.getByRole("button", { name: "Cancel" }).click();
+  await sandbox.admin("catalogue", { country: "RU", enabled: false });
+  dialog = await open(noService);
+  await expect(dialog.getByRole("alert")).toHaveText("We could not find all the details of the rental. Please write in the live chat on the website to restore the rental.");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await sandbox.admin("catalogue", { country: "RU", enabled: true });
 
   // Too little balance: the cost is shown, the restore is refused, nothing is charged.
   await sandbox.admin("catalogue", { service: "opt46", enabled: true });
