@@ -5,6 +5,7 @@
 pub mod answer;
 pub mod db;
 pub mod demo;
+pub mod fault;
 mod proxy;
 mod simulator;
 pub mod store;
@@ -40,6 +41,8 @@ pub struct Config {
     /// Cache read-only answers until a write or the next timed change (on by default;
     /// off only to benchmark the uncached path).
     pub answer_cache: bool,
+    /// Faults in force from the start (see [`fault`]).
+    pub faults: Vec<fault::FaultRule>,
 }
 
 impl Default for Config {
@@ -55,6 +58,7 @@ impl Default for Config {
             timings: Timings::DEMO,
             demo_sms_every: 0,
             answer_cache: true,
+            faults: Vec::new(),
         }
     }
 }

@@ -53,6 +53,11 @@ struct ServeArgs {
     /// Seconds between demo SMS to active numbers; 0 turns them off.
     #[arg(long, default_value_t = 60, value_name = "SECS")]
     demo_sms_every: u64,
+    /// Make a method (or `*`) fail, e.g. `orders=html502`; kinds: html502, empty,
+    /// truncated, rate_limited, slow, drop, wrong_types, missing_fields, unknown_msg, huge.
+    /// Repeatable; `POST /admin/fault` changes them at run time.
+    #[arg(long, value_name = "METHOD=KIND", value_parser = parse_fault)]
+    fault: Vec<rentdesk_sandbox::fault::FaultRule>,
     /// Compute every read afresh (only to benchmark the uncached path).
     #[arg(long, hide = true)]
     no_answer_cache: bool,
@@ -117,6 +122,17 @@ struct Server {
     server: String,
 }
 
+fn parse_fault(text: &str) -> Result<rentdesk_sandbox::fault::FaultRule, String> {
+    let (method, kind) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text:?} is not METHOD=KIND"))?;
+    Ok(rentdesk_sandbox::fault::FaultRule {
+        method: method.to_owned(),
+        kind: Some(kind.parse()?),
+        times: None,
+    })
+}
+
 fn parse_range(text: &str) -> Result<(i64, i64), String> {
     let parse = |s: &str| {
         s.trim()
@@ -170,6 +186,7 @@ async fn serve(args: ServeArgs) -> Fallible {
         },
         demo_sms_every: args.demo_sms_every,
         answer_cache: !args.no_answer_cache,
+        faults: args.fault,
     };
     let upstream = config.upstream.clone();
     let running = start(config).await?;

@@ -1,6 +1,7 @@
 //! The HTTP face: rent.php, getBalance, the admin interface, and the built app.
 
 use crate::answer::answer;
+use crate::fault::{FaultRule, Faults, Injected};
 use crate::proxy::Proxy;
 use crate::store::{BulkRentals, Refusal, SmsDelivery, Store};
 use crate::Config;
@@ -41,6 +42,7 @@ pub struct AppState {
     admin: bool,
     answer_cache: bool,
     demo_key: Option<String>,
+    faults: Arc<Faults>,
     dist: PathBuf,
 }
 
@@ -63,6 +65,13 @@ impl AppState {
             admin: config.admin,
             answer_cache: config.answer_cache,
             demo_key,
+            faults: {
+                let faults = Faults::default();
+                for rule in &config.faults {
+                    faults.set(rule.clone());
+                }
+                Arc::new(faults)
+            },
             dist: config.dist.clone(),
         })
     }
@@ -155,13 +164,21 @@ async fn rent(
     if method == Method::OPTIONS {
         return cors(StatusCode::NO_CONTENT.into_response());
     }
+    let query = parse_query(raw.as_deref());
+    let named = query
+        .iter()
+        .find(|(k, _)| k == "method")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    if let Some(injected) = state.faults.inject(named) {
+        return faulty(injected).await;
+    }
     if method != Method::GET {
         return json_answer(json!({ "status": 0, "msg": "Only GET requests are accepted" }));
     }
     let Some(store) = state.store.clone() else {
         return json_answer(json!({ "status": 0, "msg": "No store" }));
     };
-    let query = parse_query(raw.as_deref());
     let request = match Request::from_query(&query) {
         Ok(request) => request,
         Err(e) => return json_answer(answer(None, Err(Refusal::Msg(e.msg)), state.variants)),
@@ -224,6 +241,24 @@ fn json_bytes(body: Bytes) -> Response {
     cors(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
+/// Answers as a fault says: a bad answer, or a connection that breaks (after a stall).
+async fn faulty(injected: Injected) -> Response {
+    let broken = || {
+        let failing = futures_util::stream::once(async {
+            Err::<Bytes, std::io::Error>(std::io::Error::other("fault: connection dropped"))
+        });
+        cors(Response::new(axum::body::Body::from_stream(failing)))
+    };
+    match injected {
+        Injected::Answer(response) => response,
+        Injected::Drop => broken(),
+        Injected::Stall(wait) => {
+            tokio::time::sleep(wait).await;
+            broken()
+        }
+    }
+}
+
 /// The live API's `isAvailForRestore` on archive rows.
 fn mark_restorable(store: &Store, apikey: &str, rows: &mut [Value]) {
     let ids: Vec<i64> = rows.iter().filter_map(|r| r["orderId"].as_i64()).collect();
@@ -252,6 +287,9 @@ async fn handler_api(
 ) -> Response {
     if let Some(proxy) = &state.proxy {
         return cors(proxy.forward(&method, &uri).await);
+    }
+    if let Some(injected) = state.faults.inject("getBalance") {
+        return faulty(injected).await;
     }
     let query = parse_query(raw.as_deref());
     let get = |name: &str| {
@@ -286,6 +324,7 @@ fn admin_routes() -> Router<AppState> {
         .route("/admin/catalogue", post(admin_catalogue))
         .route("/admin/retire", post(admin_retire))
         .route("/admin/rentals", post(admin_rentals))
+        .route("/admin/fault", post(admin_fault))
 }
 
 type AdminResult = Result<Json<Value>, (StatusCode, Json<Value>)>;
@@ -470,4 +509,14 @@ async fn admin_rentals(
     let (bulk, store) = admin_body(peer, &state, body)?;
     let ids = blocking(move || store.bulk_rentals(&bulk)).await?;
     Ok(Json(json!({ "ok": true, "ids": ids })))
+}
+
+async fn admin_fault(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<FaultRule>, JsonRejection>,
+) -> AdminResult {
+    let (rule, _) = admin_body(peer, &state, body)?;
+    state.faults.set(rule);
+    Ok(Json(json!({ "ok": true })))
 }

@@ -3,6 +3,7 @@
 
 mod archive;
 mod cli;
+mod faults;
 mod harness;
 mod life;
 mod rent;
