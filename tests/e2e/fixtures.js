@@ -1,13 +1,36 @@
-// The `sandbox` fixture: a fresh sandbox for each test, stopped after it.
+// Fixtures: a fresh sandbox for each test, and a page that must cause no CSP violation and
+// must never send the API key to another origin.
 import { test as base, expect } from "@playwright/test";
 import { startSandbox } from "./sandbox.js";
 
 export const test = base.extend({
   sandboxArgs: [[], { option: true }],
+  /** Off only for tests that point the app at another address on purpose. */
+  strictOrigin: [true, { option: true }],
   sandbox: async ({ sandboxArgs }, use) => {
     const sandbox = await startSandbox(sandboxArgs);
     await use(sandbox);
     await sandbox.dispose();
+  },
+  page: async ({ page, sandbox, strictOrigin }, use) => {
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const origin = new URL(sandbox.base).origin;
+    const leaks = [];
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith("data:") && new URL(url).origin !== origin && url.includes(sandbox.key)) leaks.push(url);
+    });
+    await use(page);
+    if (strictOrigin) {
+      expect(leaks, "the API key went to another origin").toEqual([]);
+      const violations = await page.evaluate(() => window.__cspViolations || []).catch(() => []);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    }
   },
 });
 

@@ -43,6 +43,8 @@ pub struct Config {
     pub answer_cache: bool,
     /// Faults in force from the start (see [`fault`]).
     pub faults: Vec<fault::FaultRule>,
+    /// API addresses besides this origin that the app may call (its CSP `connect-src`).
+    pub connect_src: Vec<String>,
 }
 
 impl Default for Config {
@@ -59,6 +61,7 @@ impl Default for Config {
             demo_sms_every: 0,
             answer_cache: true,
             faults: Vec::new(),
+            connect_src: Vec::new(),
         }
     }
 }

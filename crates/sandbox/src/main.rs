@@ -58,6 +58,9 @@ struct ServeArgs {
     /// Repeatable; `POST /admin/fault` changes them at run time.
     #[arg(long, value_name = "METHOD=KIND", value_parser = parse_fault)]
     fault: Vec<rentdesk_sandbox::fault::FaultRule>,
+    /// Another API address the app may call (added to its CSP `connect-src`); repeatable.
+    #[arg(long, value_name = "URL")]
+    connect_src: Vec<String>,
     /// Compute every read afresh (only to benchmark the uncached path).
     #[arg(long, hide = true)]
     no_answer_cache: bool,
@@ -187,6 +190,7 @@ async fn serve(args: ServeArgs) -> Fallible {
         demo_sms_every: args.demo_sms_every,
         answer_cache: !args.no_answer_cache,
         faults: args.fault,
+        connect_src: args.connect_src,
     };
     let upstream = config.upstream.clone();
     let running = start(config).await?;

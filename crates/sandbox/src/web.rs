@@ -44,6 +44,7 @@ pub struct AppState {
     demo_key: Option<String>,
     faults: Arc<Faults>,
     dist: PathBuf,
+    csp: HeaderValue,
 }
 
 impl AppState {
@@ -73,13 +74,40 @@ impl AppState {
                 Arc::new(faults)
             },
             dist: config.dist.clone(),
+            csp: content_security_policy(&config.connect_src)?,
         })
     }
+}
+
+/// The app's Content-Security-Policy: scripts only from this origin (no inline script;
+/// WebAssembly allowed), API calls only to this origin and the addresses the deployment
+/// names, no framing.
+fn content_security_policy(
+    connect_src: &[String],
+) -> Result<HeaderValue, Box<dyn std::error::Error + Send + Sync>> {
+    for url in connect_src {
+        if !(url.starts_with("http://") || url.starts_with("https://"))
+            || url.contains([' ', ';', ',', '\'', '"'])
+        {
+            return Err(format!("--connect-src must be an http(s) URL, not {url:?}").into());
+        }
+    }
+    let extra: String = connect_src
+        .iter()
+        .map(|u| format!(" {}", u.trim_end_matches('/')))
+        .collect();
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'{extra}; font-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    );
+    Ok(HeaderValue::from_str(&policy)?)
 }
 
 /// The whole router.
 pub fn router(state: AppState) -> Router {
     let index = state.dist.join("index.html");
+    let csp = state.csp.clone();
     let app =
         ServeDir::new(&state.dist).fallback(any(move |uri: Uri| app_route(uri, index.clone())));
     let mut router = Router::new()
@@ -103,6 +131,10 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
         ))
 }
 

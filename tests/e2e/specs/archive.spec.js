@@ -52,14 +52,14 @@ test("45 archived rentals page as 20, 20 and 5, with the page in the URL", async
 
 test("restore shows the precalculated cost, charges exactly it once, and the rental returns with 30 days", async ({ page, sandbox }) => {
   const id = await rent(sandbox);
-  await sandbox.admin("clock", { advance_days: 10 });
+  await sandbox.admin("clock", { advance_minutes: 10 * 24 * 60 - 60 });
   await signIn(page, sandbox, "/archive");
   await page.locator(`tr[data-order="${id}"]`).getByRole("button", { name: "Restore" }).click();
   const dialog = page.getByRole("dialog", { name: "Restore the rental" });
   await expect(dialog).toContainText("Note that this is not always possible, only when it is technically feasible.");
   await expect(dialog).toContainText("Restore cost = cost of the overdue days (without discount) + 30 days of rent paid ahead");
-  // Ten days after renting for seven: three days and some seconds overdue, a started day counts.
-  await expect(dialog.getByTestId("restore-overdue")).toHaveText(/^4 × 0\.10 USD = 0\.40 USD$/);
+  // An hour short of ten days after renting for seven: three started days overdue.
+  await expect(dialog.getByTestId("restore-overdue")).toHaveText(/^3 × 0\.10 USD = 0\.30 USD$/);
   await expect(dialog.getByTestId("restore-prepaid")).toHaveText(/^30 × \d+\.\d{2} USD = \d+\.\d{2} USD$/);
   const quoted = cents(await dialog.getByTestId("restore-total").textContent());
   const parts = cents((await dialog.getByTestId("restore-overdue").textContent()).split("=")[1]) +

@@ -36,6 +36,7 @@ pub fn config(db: &str) -> Config {
         demo_sms_every: 0,
         answer_cache: true,
         faults: Vec::new(),
+        connect_src: Vec::new(),
     }
 }
 
