@@ -1,0 +1,61 @@
+// Accessibility: axe-core finds no serious or critical violation on any route, in either
+// theme or language, with content on the page and with a dialog open.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { test, expect, signIn } from "../fixtures.js";
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+async function audit(page, where) {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  expect(bad, bad.join("\n")).toEqual([]);
+}
+
+async function content(sandbox) {
+  for (const [service, type] of [["opt16", "always"], ["opt20", "on_request"]]) {
+    await sandbox.api({ method: "create", apikey: sandbox.key, dtype: "week", dcount: "1", country: "RU", service, rent_type: type });
+  }
+  const first = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0].id;
+  await sandbox.admin("sms", { id: first, sender: "Instagram", text: "Code Instagram: 671 094." });
+  await sandbox.admin("rentals", { apikey: sandbox.key, count: 3, expired: true });
+}
+
+for (const theme of ["light", "dark"]) {
+  for (const lang of ["en", "de"]) {
+    test(`every route passes axe in the ${theme} theme, ${lang}`, async ({ page, sandbox }) => {
+      await content(sandbox);
+      await page.goto(sandbox.base + "/settings");
+      await page.evaluate(([t, l, key]) => {
+        localStorage.setItem("rentdesk.theme", t);
+        localStorage.setItem("rentdesk.lang", l);
+        localStorage.setItem("rentdesk.key", key);
+      }, [theme, lang, sandbox.key]);
+      for (const [path, ready] of [
+        ["/?type=always&country=RU&period=week-1&service=opt16", "li.service"],
+        ["/rentals", "tbody tr"],
+        ["/archive", "tbody tr"],
+        ["/faq#restore-cost", "details[open]"],
+        ["/settings", "#api-key"],
+        ["/no/such/page", "h1"],
+      ]) {
+        await page.goto(sandbox.base + path);
+        await page.locator(ready).first().waitFor();
+        await audit(page, `${path} ${theme} ${lang}`);
+      }
+      await page.goto(sandbox.base + "/?type=always&country=RU&period=week-1&service=opt16");
+      await page.locator(".rent-button").click();
+      await page.locator("dialog[open]").waitFor();
+      await audit(page, `rent dialog ${theme} ${lang}`);
+    });
+  }
+}
+
+test("the key prompt passes axe", async ({ page, sandbox }) => {
+  await page.goto(sandbox.base + "/rentals");
+  await page.getByRole("button", { name: "Use the demo key" }).waitFor();
+  await audit(page, "key prompt");
+});
