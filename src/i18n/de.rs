@@ -220,5 +220,7 @@ pub fn text(msg: Msg) -> &'static str {
         FaqARefund => "Wir erstatten keine Tage, die Sie genutzt haben, d.h. wenn Sie SMS empfangen haben und keine Probleme mit der Nummer hatten. Rückerstattungen werden nur bei ungelösten Problemen mit der Nummer geleistet. In den meisten Fällen wird die Frage der Rückerstattung individuell entschieden.",
         FaqQRestoreCost => "Was kostet die Wiederherstellung einer Miete?",
         FaqARestoreCost => "Die Kosten für die Wiederherstellung der Miete = Kosten für überfällige Tage (ohne Rabatt) + Vorauszahlung für 30 Tage der Miete.",
+        ShowingOf => "Angezeigt: {shown} von {total}. Grenzen Sie mit dem Filter ein oder zeigen Sie mehr.",
+        ShowMore => "Mehr anzeigen",
     }
 }

@@ -220,5 +220,7 @@ pub fn text(msg: Msg) -> &'static str {
         FaqARefund => "We do not refund days you have used, that is, when you received SMS and had no problems with the number. Refunds are made only for unsolved problems with the number. In most cases a refund is decided individually.",
         FaqQRestoreCost => "What does restoring a rental cost?",
         FaqARestoreCost => "Restore cost = cost of the overdue days (without discount) + 30 days of rent paid ahead.",
+        ShowingOf => "Showing {shown} of {total}. Narrow down with the filter, or show more.",
+        ShowMore => "Show more",
     }
 }

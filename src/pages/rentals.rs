@@ -18,6 +18,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use rent_api::{Rental, RentalState};
 
+/// Rows shown at first, and added by "show more".
+const PAGE_ROWS: usize = 500;
+
 /// The rentals page.
 #[component]
 pub fn RentalsPage() -> impl IntoView {
@@ -103,7 +106,12 @@ fn RentalsView() -> impl IntoView {
     on_cleanup(|| document().set_title("rentdesk"));
 
     let filter = RwSignal::new(View::default());
-    let visible = Memo::new(move |_| filter.with(|f| f.arrange(all.get())));
+    let matching = Memo::new(move |_| filter.with(|f| f.arrange(all.get())));
+    // Thousands of rows in the DOM would freeze the page: show a few hundred at a time.
+    let limit = RwSignal::new(PAGE_ROWS);
+    let visible = Memo::new(move |_| {
+        matching.with(|m| m.iter().take(limit.get()).copied().collect::<Vec<_>>())
+    });
     let countries = Memo::new(move |_| {
         let mut codes: Vec<String> = all.with(|a| a.iter().map(|r| r.cname.clone()).collect());
         codes.sort();
@@ -276,6 +284,19 @@ fn RentalsView() -> impl IntoView {
                     </table>
                 </div>
                 {move || visible.with(Vec::is_empty).then(|| view! { <p class="empty-search">{t(Msg::NoRentalMatch)}</p> })}
+                {move || {
+                    let total = matching.with(Vec::len);
+                    let shown = visible.with(Vec::len);
+                    (shown < total).then(|| view! {
+                        <p class="more" role="status">
+                            {t(Msg::ShowingOf).replace("{shown}", &shown.to_string()).replace("{total}", &total.to_string())}
+                            " "
+                            <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
+                                {t(Msg::ShowMore)}
+                            </button>
+                        </p>
+                    })
+                }}
             </Show>
         </Show>
         <SmsDialog open=sms_for live/>

@@ -494,7 +494,11 @@ struct CatalogueBody {
     country: Option<String>,
     #[serde(default)]
     service: Option<String>,
-    enabled: bool,
+    #[serde(default)]
+    enabled: Option<bool>,
+    /// A new name, as the API will send it (tests of hostile text).
+    #[serde(default)]
+    name: Option<String>,
 }
 
 async fn admin_catalogue(
@@ -513,7 +517,19 @@ async fn admin_catalogue(
             ))
         }
     };
-    blocking(move || store.set_enabled(table, &code, item.enabled)).await?;
+    if item.enabled.is_none() && item.name.is_none() {
+        return Err(bad(StatusCode::BAD_REQUEST, "say enabled or name"));
+    }
+    blocking(move || {
+        if let Some(enabled) = item.enabled {
+            store.set_enabled(table, &code, enabled)?;
+        }
+        match &item.name {
+            Some(name) => store.set_name(table, &code, name),
+            None => Ok(()),
+        }
+    })
+    .await?;
     Ok(Json(json!({ "ok": true })))
 }
 

@@ -187,6 +187,21 @@ impl Store {
         })
     }
 
+    /// Renames a service or a country (`table` is `services` or `countries`).
+    pub fn set_name(&self, table: &'static str, code: &str, name: &str) -> Result<(), Refusal> {
+        if name.is_empty() || name.len() > 100_000 {
+            return Err(Refusal::msg("name must be 1 to 100000 bytes"));
+        }
+        self.with(|conn, _| {
+            check_catalogue(conn, table, code)?;
+            conn.execute(
+                &format!("UPDATE {table} SET name = ?2 WHERE code = ?1"),
+                params![code, name],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Takes a rental's number out of the system (state -1; it can no longer be restored).
     pub fn retire_number(&self, rental_id: i64) -> Result<(), Refusal> {
         self.with(|conn, _| {
