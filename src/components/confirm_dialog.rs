@@ -60,6 +60,11 @@ pub fn ConfirmDialog(
             node_ref=dialog
             class="dialog"
             aria-labelledby=title_id
+            on:keydown=move |ev| {
+                if let Some(el) = dialog.get_untracked() {
+                    crate::components::focus_trap::wrap_tab(&ev, &el);
+                }
+            }
             on:close=move |_| open.set(false)
             on:cancel=move |ev: leptos::ev::Event| {
                 // Escape while a paid request runs would hide its outcome: keep it open.

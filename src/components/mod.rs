@@ -3,6 +3,7 @@
 pub mod add_service_dialog;
 pub mod confirm_dialog;
 pub mod error_note;
+pub mod focus_trap;
 pub mod header;
 pub mod key_form;
 pub mod key_gate;

@@ -65,6 +65,11 @@ pub fn SmsDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl IntoVie
     };
     view! {
         <dialog node_ref=dialog class="dialog sms-dialog" aria-labelledby="sms-title"
+            on:keydown=move |ev| {
+                if let Some(el) = dialog.get_untracked() {
+                    crate::components::focus_trap::wrap_tab(&ev, &el);
+                }
+            }
             on:close=move |_| open.set(None)>
             <h2 id="sms-title">{title}</h2>
             {move || match inbox.get() {

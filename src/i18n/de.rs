@@ -222,5 +222,6 @@ pub fn text(msg: Msg) -> &'static str {
         FaqARestoreCost => "Die Kosten für die Wiederherstellung der Miete = Kosten für überfällige Tage (ohne Rabatt) + Vorauszahlung für 30 Tage der Miete.",
         ShowingOf => "Angezeigt: {shown} von {total}. Grenzen Sie mit dem Filter ein oder zeigen Sie mehr.",
         ShowMore => "Mehr anzeigen",
+        NewSmsCount => "Mieten mit neuen SMS: {n}",
     }
 }

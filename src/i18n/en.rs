@@ -222,5 +222,6 @@ pub fn text(msg: Msg) -> &'static str {
         FaqARestoreCost => "Restore cost = cost of the overdue days (without discount) + 30 days of rent paid ahead.",
         ShowingOf => "Showing {shown} of {total}. Narrow down with the filter, or show more.",
         ShowMore => "Show more",
+        NewSmsCount => "Rentals with new SMS: {n}",
     }
 }

@@ -99,6 +99,7 @@ messages! {
     RefreshNow, StaleData, RetryingSoon, PausedHidden, ColActions, FilterText, FilterStatus, FilterCountry, FilterAll, FilterNewSms, SortRentals, SortExpires, SortNewest, SortStatus, SortService, SortCountry, SortNumber, NoRentalMatch, ActivatingExplain, NewSmsBadge, CopyNumber, Copied, CopyFailed, ActionActivate, ActionSms, ActionProlong, ActionAddService, ActionDelete, ActivationQueued, ProlongWhy, ProlongTooEarly, ProlongGuarantee, SmsTitle, SmsNone, SmsFrom, SmsOther, CopyCode, ProlongTitle, ProlongPeriod, ProlongNewExpiry, ProlongMax, ProlongConfirm, Prolonging, Prolonged, PriceLoading, AddServiceTitle, AddServiceDays, AddServiceConfirm, AddingService, ServiceAdded, ChooseService, DeleteTitle, DeleteText, DeleteConfirm, Deleting, Deleted, DaysUnit,
     ColBegin, ColClosed, ColAction, ArchiveEmpty, PageN, PagePrev, PageNext, PageSize, ArchiveFilter, ActionRestore, RestoreTitle, RestoreFeasible, RestoreFormula, RestoreOverdue, RestorePrepaid, RestoreTotal, RestoreConfirm, Restoring, RestoreChecking, RestoreWhyCost, RestoreSupport, ErrNoAvailDays, ErrNotOwner, ErrNoRemoteData, ErrNoOrderCountry, ErrDateDiffInvert, ErrNoServiceData, ErrNoBalance, FaqAnchor, FaqQNoSms, FaqANoSms, FaqQProlong, FaqAProlong, FaqQHowLong, FaqAHowLong, FaqQMissed, FaqAMissed, FaqQActivation, FaqAActivation, FaqQRefund, FaqARefund, FaqQRestoreCost, FaqARestoreCost,
     ShowingOf, ShowMore,
+    NewSmsCount,
 }
 
 #[cfg(test)]

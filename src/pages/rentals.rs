@@ -205,6 +205,10 @@ fn RentalsView() -> impl IntoView {
 
     view! {
         <p class="hint">{move || t(Msg::RentalsAutoRefresh)}</p>
+        // Screen readers hear when new SMS arrive, whichever row they are on.
+        <p class="visually-hidden" aria-live="polite" data-testid="sms-announcement">
+            {move || (new_sms.get() > 0).then(|| t(Msg::NewSmsCount).replace("{n}", &new_sms.get().to_string()))}
+        </p>
         <div class="refresh-bar" aria-live="polite">
             <span class="refreshed">
                 {move || live.refreshed_at.get().map(|at| format!("{}: {}", t(Msg::LastRefresh), time::clock(at)))}
