@@ -19,7 +19,7 @@ use leptos_router::hooks::use_query_map;
 use rent_api::{Rental, RentalState};
 
 /// Rows shown at first, and added by "show more".
-const PAGE_ROWS: usize = 500;
+const PAGE_ROWS: usize = 1000;
 
 /// The rentals page.
 #[component]
@@ -107,7 +107,7 @@ fn RentalsView() -> impl IntoView {
 
     let filter = RwSignal::new(View::default());
     let matching = Memo::new(move |_| filter.with(|f| f.arrange(all.get())));
-    // Thousands of rows in the DOM would freeze the page: show a few hundred at a time.
+    // Tens of thousands of rows in the DOM would freeze the page: a thousand at a time.
     let limit = RwSignal::new(PAGE_ROWS);
     let visible = Memo::new(move |_| {
         matching.with(|m| m.iter().take(limit.get()).copied().collect::<Vec<_>>())

@@ -57,14 +57,14 @@ test("an answer slower than the client waits for gives a timeout message", async
   await expect(page.getByTestId("stale")).toHaveCount(0);
 });
 
-test("a very large orders list stays usable: a few hundred rows at a time", async ({ page, sandbox }) => {
+test("a very large orders list stays usable: a thousand rows at a time", async ({ page, sandbox }) => {
   await signIn(page, sandbox);
   await sandbox.admin("fault", { method: "orders", kind: "huge" });
   await page.getByRole("button", { name: "Refresh now" }).click();
-  await expect(page.getByText("Showing 500 of 20000.")).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator("tbody tr")).toHaveCount(500);
-  await page.getByRole("button", { name: "Show more" }).click();
+  await expect(page.getByText("Showing 1000 of 20000.")).toBeVisible({ timeout: 30_000 });
   await expect(page.locator("tbody tr")).toHaveCount(1000);
+  await page.getByRole("button", { name: "Show more" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(2000, { timeout: 30_000 });
   await page.getByRole("searchbox", { name: "Filter by number or service" }).fill("9000000123");
   await expect(page.locator("tbody tr")).toHaveCount(1);
 });
