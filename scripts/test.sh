@@ -9,8 +9,9 @@ export PATH="$HOME/.cargo/bin:$PATH"
 step() { printf '\n\033[1;34m[test]\033[0m %s\n' "$*"; }
 results=$(mktemp)
 trap 'rm -f "$results"' EXIT
-# Adds a runner's "N passed; M failed" lines to the totals printed at the end.
-tally() { tee /dev/stderr | grep -oE '[0-9]+ passed|[0-9]+ failed' >>"$results" || true; }
+# Passes a runner's output through and keeps a copy for the totals printed at the end.
+# (Never `tee /dev/stderr`: re-opening a redirected log by path truncates it.)
+tally() { tee -a "$results"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -34,7 +35,7 @@ step "browser tests: headless Chromium against the sandbox"
 (cd tests/e2e && npx playwright test) 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0
 
-passed=$(awk '/passed/ {n += $1} END {print n + 0}' "$results")
-failed=$(awk '/failed/ {n += $1} END {print n + 0}' "$results")
+passed=$(grep -oE '[0-9]+ passed' "$results" | awk '{n += $1} END {print n + 0}')
+failed=$(grep -oE '[0-9]+ failed' "$results" | awk '{n += $1} END {print n + 0}')
 step "all test layers passed"
 echo "tests: $passed passed, $failed failed"
