@@ -23,7 +23,7 @@ cargo test --workspace --quiet 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0
 
 step "component tests: wasm-bindgen-test in headless Chromium"
-CHROMEDRIVER=/usr/bin/chromedriver cargo test --quiet -p rentdesk --target wasm32-unknown-unknown --test components 2>&1 | tally
+CHROMEDRIVER=/usr/bin/chromedriver cargo test -p rentdesk --target wasm32-unknown-unknown --test components 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0
 
 step "building the app (trunk, release) and the sandbox for the browser tests"

@@ -94,14 +94,6 @@ impl ApiFailure {
             }
         }
     }
-
-    /// Whether trying the same call again later may succeed.
-    pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            ApiFailure::Network | ApiFailure::Timeout | ApiFailure::Http(_) | ApiFailure::NotJson
-        )
-    }
 }
 
 #[cfg(test)]
