@@ -16,6 +16,9 @@ use std::collections::HashMap;
 pub struct LiveRentals {
     /// Rental ids in the API's order.
     pub ids: RwSignal<Vec<i64>>,
+    /// The whole list as one value, for what looks at all rentals at once (filters, counts):
+    /// one subscription instead of one per row.
+    list: RwSignal<Vec<Rental>>,
     rows: StoredValue<HashMap<i64, RwSignal<Rental>>>,
     /// Whether the first answer has come.
     pub loaded: RwSignal<bool>,
@@ -43,6 +46,7 @@ impl LiveRentals {
     pub fn start() -> LiveRentals {
         let live = LiveRentals {
             ids: RwSignal::new(Vec::new()),
+            list: RwSignal::new(Vec::new()),
             rows: StoredValue::new(HashMap::new()),
             loaded: RwSignal::new(false),
             refreshing: RwSignal::new(false),
@@ -71,20 +75,18 @@ impl LiveRentals {
         self.rows.with_value(|rows| rows.get(&id).copied())
     }
 
-    /// Every rental now, in API order.
+    /// Every rental now, in API order (tracked as one value).
     pub fn all(&self) -> Vec<Rental> {
-        self.ids
-            .get()
-            .into_iter()
-            .filter_map(|id| self.row(id).map(|r| r.get()))
-            .collect()
+        self.list.get()
     }
 
     /// Changes one rental on screen before the next refresh confirms it.
-    pub fn patch(&self, id: i64, change: impl FnOnce(&mut Rental)) {
+    pub fn patch(&self, id: i64, change: impl Fn(&mut Rental)) {
         if let Some(row) = self.row(id) {
-            row.update(change);
+            row.update(&change);
         }
+        self.list
+            .update(|list| list.iter_mut().filter(|r| r.id == id).for_each(&change));
     }
 
     fn cancel_timer(&self) {
@@ -149,6 +151,9 @@ impl LiveRentals {
     /// ones are dropped; the order is set only when it changed.
     fn apply(&self, list: Vec<Rental>) {
         let ids: Vec<i64> = list.iter().map(|r| r.id).collect();
+        if self.list.with_untracked(|old| *old != list) {
+            self.list.set(list.clone());
+        }
         self.rows.update_value(|rows| {
             let mut fresh = HashMap::with_capacity(list.len());
             for rental in list {

@@ -89,7 +89,15 @@ fn RentalsView() -> impl IntoView {
     });
     let query = use_query_map();
     let highlight = move || query.with(|q| q.get("new").and_then(|id| id.parse::<i64>().ok()));
-    let now = Signal::derive(move || live.refreshed_at.get().unwrap_or_else(time::now));
+    // The clock the rows count down against moves once a minute (the finest unit they
+    // show), not with every refresh: a refresh then reaches only the rows that changed.
+    let now = RwSignal::new(time::now());
+    if let Ok(tick) = set_interval_with_handle(
+        move || now.set(time::now()),
+        std::time::Duration::from_secs(60),
+    ) {
+        on_cleanup(move || tick.clear());
+    }
 
     // The tab title counts rentals with new SMS, so they are seen from another tab.
     // One snapshot of every rental per change, shared by the derived lists below.
@@ -281,7 +289,7 @@ fn RentalsView() -> impl IntoView {
                         <tbody>
                             <For each=move || visible.get() key=|id| *id let:id>
                                 {live.row(id).map(|row| view! {
-                                    <RentalRow row now actions highlight=highlight() == Some(id)/>
+                                    <RentalRow row now=now actions highlight=highlight() == Some(id)/>
                                 })}
                             </For>
                         </tbody>
