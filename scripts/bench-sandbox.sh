@@ -14,22 +14,24 @@ cargo build --release --quiet -p rentdesk-sandbox
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null' EXIT
 
-# Starts a sandbox with 1,000 rentals on the key `bench`; prints its base URL.
-sandbox() {
+# Starts a sandbox with 1,000 rentals on the key `bench`; sets BASE to its URL. Runs in
+# this shell (not in $(...)), so the exit trap knows the pid and stops it.
+start_sandbox() {
   local log
   log=$(mktemp)
   target/release/rentdesk-sandbox --listen 127.0.0.1:0 --db :memory: --admin \
     --demo-key bench --demo-sms-every 0 "$@" >"$log" 2>&1 &
   pids+=($!)
   for _ in $(seq 50); do grep -q 'listening on' "$log" && break; sleep 0.1; done
-  local base
-  base=$(grep -o 'http://[0-9.:]*' "$log" | head -1)
-  curl -sf -X POST "$base/admin/rentals" -H 'content-type: application/json' \
+  BASE=$(grep -o 'http://[0-9.:]*' "$log" | head -1)
+  rm -f "$log"
+  curl -sf -X POST "$BASE/admin/rentals" -H 'content-type: application/json' \
     -d '{"apikey":"bench","count":1000}' >/dev/null
-  echo "$base"
 }
-base=$(sandbox)
-uncached=$(sandbox --no-answer-cache)
+start_sandbox
+base=$BASE
+start_sandbox --no-answer-cache
+uncached=$BASE
 rows=$(curl -sf "$base/api/rent.php?method=orders&apikey=bench" | grep -o '"id":' | wc -l)
 bytes=$(curl -sf "$base/api/rent.php?method=orders&apikey=bench" | wc -c)
 echo "orders answers $rows rentals in $bytes bytes"
