@@ -14,10 +14,8 @@ use std::collections::HashMap;
 /// The live list and how fresh it is.
 #[derive(Clone, Copy)]
 pub struct LiveRentals {
-    /// Rental ids in the API's order.
-    pub ids: RwSignal<Vec<i64>>,
     /// The whole list as one value, for what looks at all rentals at once (filters, counts):
-    /// one subscription instead of one per row.
+    /// one subscription instead of one per row. Rows render from their own signals.
     list: RwSignal<Vec<Rental>>,
     rows: StoredValue<HashMap<i64, RwSignal<Rental>>>,
     /// Whether the first answer has come.
@@ -45,7 +43,6 @@ impl LiveRentals {
     /// Starts the refresh rhythm; it stops when the calling view goes away.
     pub fn start() -> LiveRentals {
         let live = LiveRentals {
-            ids: RwSignal::new(Vec::new()),
             list: RwSignal::new(Vec::new()),
             rows: StoredValue::new(HashMap::new()),
             loaded: RwSignal::new(false),
@@ -75,6 +72,11 @@ impl LiveRentals {
         self.rows.with_value(|rows| rows.get(&id).copied())
     }
 
+    /// Whether there are no rentals (tracked).
+    pub fn is_empty(&self) -> bool {
+        self.list.with(Vec::is_empty)
+    }
+
     /// Every rental now, in API order (tracked as one value).
     pub fn all(&self) -> Vec<Rental> {
         self.list.get()
@@ -100,7 +102,7 @@ impl LiveRentals {
         let wait = refresh::retry_after(self.failures.get_value());
         let handle = set_timeout_with_handle(
             move || {
-                if self.ids.try_get_untracked().is_none() {
+                if self.list.try_with_untracked(|_| ()).is_none() {
                     return;
                 }
                 if tab_visible() {
@@ -148,15 +150,12 @@ impl LiveRentals {
     }
 
     /// Takes a fresh list: changed rentals get their new data, new ones a signal, gone
-    /// ones are dropped; the order is set only when it changed.
+    /// ones are dropped; the list is set only when something changed.
     fn apply(&self, list: Vec<Rental>) {
-        let ids: Vec<i64> = list.iter().map(|r| r.id).collect();
-        if self.list.with_untracked(|old| *old != list) {
-            self.list.set(list.clone());
-        }
+        // Rows first, so every id in the published list already has its signal.
         self.rows.update_value(|rows| {
             let mut fresh = HashMap::with_capacity(list.len());
-            for rental in list {
+            for rental in list.iter().cloned() {
                 let id = rental.id;
                 match rows.remove(&id) {
                     Some(row) => {
@@ -175,8 +174,8 @@ impl LiveRentals {
             }
             *rows = fresh;
         });
-        if self.ids.with_untracked(|old| *old != ids) {
-            self.ids.set(ids);
+        if self.list.with_untracked(|old| *old != list) {
+            self.list.set(list);
         }
     }
 }

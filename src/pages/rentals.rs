@@ -239,7 +239,7 @@ fn RentalsView() -> impl IntoView {
         <Show when=move || live.loaded.get() fallback=move || {
             (live.failure.get().is_none()).then(|| view! { <p role="status">{t(Msg::Loading)}</p> })
         }>
-            <Show when=move || !live.ids.with(Vec::is_empty) fallback=move || view! {
+            <Show when=move || !live.is_empty() fallback=move || view! {
                 <div class="empty">
                     <p>{t(Msg::RentalsEmpty)}</p>
                     <A href="/">{t(Msg::RentalsEmptyAction)}</A>

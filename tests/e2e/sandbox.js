@@ -39,7 +39,7 @@ export async function startSandbox(extraArgs = []) {
   const db = path.join(dir, "sandbox.db");
   const common = [
     "--db", db,
-    "--dist", process.env.SANDBOX_DIST || path.join(root, "dist"),
+    "--dist", path.join(root, "dist"),
     "--admin",
     "--demo-key", DEMO_KEY,
     "--demo-sms-every", "0",
