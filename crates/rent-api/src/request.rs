@@ -194,6 +194,23 @@ impl Request {
         }
     }
 
+    /// The API key the call is made with; `None` for the catalogue calls that need none.
+    pub fn apikey(&self) -> Option<&str> {
+        match self {
+            Request::GetCountries | Request::GetData { .. } => None,
+            Request::Create { apikey, .. }
+            | Request::Orders { apikey }
+            | Request::AddService { apikey, .. }
+            | Request::Sms { apikey, .. }
+            | Request::Prolong { apikey, .. }
+            | Request::Activate { apikey, .. }
+            | Request::Delete { apikey, .. }
+            | Request::History { apikey, .. }
+            | Request::RestorePrecalc { apikey, .. }
+            | Request::Restore { apikey, .. } => Some(apikey),
+        }
+    }
+
     /// Whether this call spends money, so it must never be sent twice by accident.
     pub const fn is_paid(&self) -> bool {
         matches!(
@@ -408,6 +425,13 @@ mod tests {
         for (query, msg) in cases {
             assert_eq!(Request::from_query(&pairs(query)).unwrap_err().msg, *msg);
         }
+    }
+
+    #[test]
+    fn the_key_is_found_on_keyed_calls_only() {
+        let orders = pairs(&[("method", "orders"), ("apikey", "k")]);
+        assert_eq!(Request::from_query(&orders).unwrap().apikey(), Some("k"));
+        assert_eq!(Request::GetCountries.apikey(), None);
     }
 
     fn any_period() -> impl Strategy<Value = Period> {

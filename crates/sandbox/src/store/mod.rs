@@ -194,7 +194,7 @@ impl Store {
         let mut generation = 0;
         let result = self.read(|conn, now, seen| {
             generation = seen;
-            if let Some(key) = apikey_of(&request) {
+            if let Some(key) = request.apikey() {
                 check_key(conn, key)?;
             }
             match request {
@@ -228,7 +228,7 @@ impl Store {
     fn answer_write(&self, request: Request) -> Outcome {
         let timings = self.timings;
         self.with(|conn, now| {
-            if let Some(key) = apikey_of(&request) {
+            if let Some(key) = request.apikey() {
                 check_key(conn, key)?;
             }
             match request {
@@ -275,22 +275,6 @@ impl Store {
                 .map(|id| Ok(archive::check_restore(conn, now, apikey, *id).is_ok()))
                 .collect()
         })
-    }
-}
-
-fn apikey_of(request: &Request) -> Option<&str> {
-    match request {
-        Request::GetCountries | Request::GetData { .. } => None,
-        Request::Create { apikey, .. }
-        | Request::Orders { apikey }
-        | Request::AddService { apikey, .. }
-        | Request::Sms { apikey, .. }
-        | Request::Prolong { apikey, .. }
-        | Request::Activate { apikey, .. }
-        | Request::Delete { apikey, .. }
-        | Request::History { apikey, .. }
-        | Request::RestorePrecalc { apikey, .. }
-        | Request::Restore { apikey, .. } => Some(apikey),
     }
 }
 
