@@ -142,8 +142,7 @@ test("favourites and choices survive a reload, and a shared link restores the ch
 
   const other = await browser.newContext();
   const fresh = await other.newPage();
-  await fresh.goto(sandbox.base + "/settings");
-  await fresh.getByRole("button", { name: "Use the demo key" }).click();
+  await signIn(fresh, sandbox, "/settings");
   await fresh.goto(sandbox.base + "/?type=any&period=week-3&country=US&service=opt1");
   await expect(fresh.getByRole("radio", { name: "Both kinds of numbers, always-active first" })).toBeChecked();
   await expect(fresh.getByLabel("Choose a country")).toHaveValue("US");
