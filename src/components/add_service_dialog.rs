@@ -23,7 +23,6 @@ pub fn AddServiceDialog(
 ) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
-    let shown = RwSignal::new(false);
     let rental = Memo::new(move |_| open.get().and_then(|id| live.row(id)).map(|r| r.get()));
     let offers: RwSignal<Option<Result<Vec<ServiceOffer>, ApiFailure>>> = RwSignal::new(None);
     let choice: RwSignal<Option<String>> = RwSignal::new(None);
@@ -36,7 +35,6 @@ pub fn AddServiceDialog(
         offers.set(None);
         choice.set(None);
         failure.set(None);
-        shown.set(true);
         let api = Api::current();
         spawn_local(async move {
             let kind = r.number_type().unwrap_or(NumberType::Any);
@@ -51,11 +49,6 @@ pub fn AddServiceDialog(
             });
             offers.try_set(Some(result));
         });
-    });
-    Effect::new(move |_| {
-        if !shown.get() && open.get_untracked().is_some() {
-            open.set(None);
-        }
     });
     let days = move || {
         rental
@@ -81,7 +74,7 @@ pub fn AddServiceDialog(
     });
     Effect::new(move |_| match add.value().get() {
         Some(Ok(())) => {
-            shown.set(false);
+            open.set(None);
             done.run(());
         }
         Some(Err(e)) => failure.set(Some(e)),
@@ -100,7 +93,8 @@ pub fn AddServiceDialog(
 
     view! {
         <ConfirmDialog
-            open=shown
+            open=Signal::derive(move || open.get().is_some())
+            on_close=Callback::new(move |_| open.set(None))
             title=Signal::derive(move || t(Msg::AddServiceTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::AddServiceConfirm).to_owned())
             busy=Signal::derive(move || add.pending().get())

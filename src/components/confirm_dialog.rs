@@ -6,11 +6,15 @@ use crate::settings::use_settings;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 
-/// A dialog shown while `open` is true.
+/// A dialog shown while `open` is true. The owner keeps the one source of truth (often
+/// "open for rental N"); the dialog only reports a close, so nothing syncs two ways.
 #[component]
 pub fn ConfirmDialog(
-    /// Shown while true; set to false when the person closes it.
-    open: RwSignal<bool>,
+    /// Shown while true.
+    #[prop(into)]
+    open: Signal<bool>,
+    /// Runs when the person closes it (Cancel, Escape); the owner then makes `open` false.
+    on_close: Callback<()>,
     /// Heading.
     #[prop(into)]
     title: Signal<String>,
@@ -65,7 +69,12 @@ pub fn ConfirmDialog(
                     crate::components::focus_trap::wrap_tab(&ev, &el);
                 }
             }
-            on:close=move |_| open.set(false)
+            on:close=move |_| {
+                // Also fires after the owner closed it: report only a person's close.
+                if open.get_untracked() {
+                    on_close.run(());
+                }
+            }
             on:cancel=move |ev: leptos::ev::Event| {
                 // Escape while a paid request runs would hide its outcome: keep it open.
                 if busy.get_untracked() {
@@ -80,7 +89,7 @@ pub fn ConfirmDialog(
                     type="button"
                     class="secondary"
                     disabled=move || busy.get()
-                    on:click=move |_| open.set(false)
+                    on:click=move |_| on_close.run(())
                 >
                     {move || settings.t(Msg::Cancel)}
                 </button>

@@ -52,7 +52,6 @@ pub fn ProlongDialog(
 ) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
-    let shown = RwSignal::new(false);
     let rental = Memo::new(move |_| open.get().and_then(|id| live.row(id)).map(|r| r.get()));
     let period: RwSignal<Option<Period>> = RwSignal::new(None);
     let price: RwSignal<Option<Result<Money, ApiFailure>>> = RwSignal::new(None);
@@ -67,12 +66,6 @@ pub fn ProlongDialog(
                     .and_then(|r| allowed_periods(&r).first().copied()),
             );
             failure.set(None);
-            shown.set(true);
-        }
-    });
-    Effect::new(move |_| {
-        if !shown.get() && open.get_untracked().is_some() {
-            open.set(None);
         }
     });
     Effect::new(move |_| {
@@ -98,7 +91,7 @@ pub fn ProlongDialog(
     });
     Effect::new(move |_| match prolong.value().get() {
         Some(Ok(())) => {
-            shown.set(false);
+            open.set(None);
             done.run(());
         }
         Some(Err(e)) => failure.set(Some(e)),
@@ -119,7 +112,8 @@ pub fn ProlongDialog(
 
     view! {
         <ConfirmDialog
-            open=shown
+            open=Signal::derive(move || open.get().is_some())
+            on_close=Callback::new(move |_| open.set(None))
             title=Signal::derive(move || t(Msg::ProlongTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::ProlongConfirm).to_owned())
             busy=Signal::derive(move || prolong.pending().get())

@@ -49,7 +49,6 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
     let session = use_session();
     let t = move |m: Msg| settings.t(m);
     let navigate = use_navigate();
-    let shown = RwSignal::new(false);
     let quote: RwSignal<Option<Result<RestoreQuote, ApiFailure>>> = RwSignal::new(None);
     let cost: RwSignal<Option<RestoreCost>> = RwSignal::new(None);
     let failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
@@ -59,7 +58,6 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
         quote.set(None);
         cost.set(None);
         failure.set(None);
-        shown.set(true);
         let api = Api::current();
         spawn_local(async move {
             let answer = api.restore_quote(rental.order_id).await;
@@ -70,11 +68,6 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
             quote.try_set(Some(answer));
         });
     });
-    Effect::new(move |_| {
-        if !shown.get() && open.get_untracked().is_some() {
-            open.set(None);
-        }
-    });
 
     let restore = Action::new_local(move |id: &i64| {
         let api = Api::current();
@@ -84,7 +77,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
     Effect::new(move |_| match restore.value().get() {
         Some(Ok(id)) => {
             session.refresh_balance();
-            shown.set(false);
+            open.set(None);
             navigate(&format!("/rentals?new={id}"), Default::default());
         }
         Some(Err(e)) => {
@@ -109,7 +102,8 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
 
     view! {
         <ConfirmDialog
-            open=shown
+            open=Signal::derive(move || open.get().is_some())
+            on_close=Callback::new(move |_| open.set(None))
             title=Signal::derive(move || t(Msg::RestoreTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::RestoreConfirm).to_owned())
             busy=Signal::derive(move || restore.pending().get())

@@ -240,6 +240,7 @@ fn RentForm() -> impl IntoView {
         </div>
         <ConfirmDialog
             open=dialog_open
+            on_close=Callback::new(move |_| dialog_open.set(false))
             title=Signal::derive(move || t(Msg::ConfirmTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::ConfirmRent).to_owned())
             busy=Signal::derive(move || rent.pending().get())

@@ -64,14 +64,15 @@ impl View {
 
     fn arrange(&self, mut rows: Vec<Rental>) -> Vec<i64> {
         rows.retain(|r| self.keeps(r));
-        match self.sort.as_str() {
-            "newest" => rows.sort_by_key(|r| std::cmp::Reverse(r.id)),
-            "status" => rows.sort_by_key(|r| (r.state.code(), r.until)),
-            "service" => rows.sort_by_key(|r| (r.sname.to_lowercase(), r.until)),
-            "country" => rows.sort_by_key(|r| (r.cname.clone(), r.until)),
-            "number" => rows.sort_by_key(|r| format!("{}{}", r.ccode, r.pnumber)),
-            _ => rows.sort_by_key(|r| (r.until, r.id)),
-        }
+        // One key shape for every order: each sort instantiation costs kilobytes of wasm.
+        rows.sort_by_cached_key(|r| match self.sort.as_str() {
+            "newest" => (String::new(), -r.id, 0),
+            "status" => (String::new(), r.state.code(), r.until),
+            "service" => (r.sname.to_lowercase(), r.until, 0),
+            "country" => (r.cname.clone(), r.until, 0),
+            "number" => (format!("{}{}", r.ccode, r.pnumber), 0, 0),
+            _ => (String::new(), r.until, r.id),
+        });
         rows.into_iter().map(|r| r.id).collect()
     }
 }
@@ -175,20 +176,6 @@ fn RentalsView() -> impl IntoView {
         activating,
     };
 
-    let delete_shown = RwSignal::new(false);
-    // Two-way sync; each side writes only a real change, or the effects would wake each
-    // other forever.
-    Effect::new(move |_| {
-        let wanted = delete_for.get().is_some();
-        if delete_shown.get_untracked() != wanted {
-            delete_shown.set(wanted);
-        }
-    });
-    Effect::new(move |_| {
-        if !delete_shown.get() && delete_for.get_untracked().is_some() {
-            delete_for.set(None);
-        }
-    });
     let delete_failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
     let delete = Action::new_local(move |id: &i64| {
         let api = Api::current();
@@ -197,7 +184,7 @@ fn RentalsView() -> impl IntoView {
     });
     Effect::new(move |_| match delete.value().get() {
         Some(Ok(())) => {
-            delete_shown.set(false);
+            delete_for.set(None);
             after_paid(Msg::Deleted);
         }
         Some(Err(e)) => delete_failure.set(Some(e)),
@@ -315,7 +302,8 @@ fn RentalsView() -> impl IntoView {
         <ProlongDialog open=prolong_for live done=Callback::new(move |_| after_paid(Msg::Prolonged))/>
         <AddServiceDialog open=add_for live done=Callback::new(move |_| after_paid(Msg::ServiceAdded))/>
         <ConfirmDialog
-            open=delete_shown
+            open=Signal::derive(move || delete_for.get().is_some())
+            on_close=Callback::new(move |_| delete_for.set(None))
             title=Signal::derive(move || t(Msg::DeleteTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::DeleteConfirm).to_owned())
             busy=Signal::derive(move || delete.pending().get())

@@ -148,6 +148,39 @@ test("deleting warns there is no refund and moves the rental to the archive", as
   expect(archive.data.map((r) => r.orderId)).toEqual([id]);
 });
 
+test("a dialog closed with Cancel or Escape changes nothing and opens again, for the same rental or another", async ({ page, sandbox }) => {
+  const first = await rent(sandbox, { service: "opt1" });
+  const second = await rent(sandbox);
+  await sandbox.admin("clock", { advance_days: 1 });
+  await signIn(page, sandbox);
+  const balance = await sandbox.balance();
+  const remove = page.getByRole("dialog", { name: "Delete the rental" });
+  const prolong = page.getByRole("dialog", { name: "Prolong the rental" });
+
+  await row(page, first).getByRole("button", { name: "Delete" }).click();
+  await remove.getByRole("button", { name: "Cancel" }).click();
+  await expect(remove).toBeHidden();
+  await row(page, first).getByRole("button", { name: "Delete" }).click();
+  await expect(remove).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(remove).toBeHidden();
+  await expect(row(page, first).getByRole("button", { name: "Delete" })).toBeFocused();
+
+  await row(page, second).getByRole("button", { name: "Prolong" }).click();
+  await expect(prolong.getByTestId("prolong-price")).toHaveText(/USD/);
+  await page.keyboard.press("Escape");
+  await expect(prolong).toBeHidden();
+  await row(page, first).getByRole("button", { name: "Prolong" }).click();
+  await expect(prolong.getByTestId("prolong-price")).toHaveText(/USD/);
+  await expect(prolong).toContainText("Google");
+  await prolong.getByRole("button", { name: "Cancel" }).click();
+  await expect(prolong).toBeHidden();
+
+  expect(await sandbox.balance()).toBe(balance);
+  const orders = await sandbox.api({ method: "orders", apikey: sandbox.key });
+  expect(orders.data.map((r) => r.id).sort()).toEqual([first, second].sort());
+});
+
 test("an action on a rental that changed elsewhere fails clearly and the table corrects itself", async ({ page, sandbox }) => {
   const id = await rent(sandbox, { type: "on_request" });
   await signIn(page, sandbox);
