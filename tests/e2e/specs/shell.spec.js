@@ -77,6 +77,22 @@ test("theme and language are remembered across reloads, with no flash of the wro
   expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(15, 17, 21)");
 });
 
+test.describe("in a browser that prefers dark", () => {
+  test.use({ colorScheme: "dark" });
+  test("the theme follows the system until one is chosen", async ({ page, sandbox }) => {
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.goto(sandbox.base + "/settings");
+    await expect(page.getByRole("radio", { name: "Like the system" })).toBeChecked();
+    expect(await background()).toBe("rgb(15, 17, 21)");
+    await page.getByRole("radio", { name: "Light" }).check();
+    await expect(page.locator("html")).toHaveAttribute("data-theme", "light");
+    expect(await background()).toBe("rgb(246, 247, 249)");
+    await page.reload();
+    await expect(page.getByRole("radio", { name: "Light" })).toBeChecked();
+    expect(await background()).toBe("rgb(246, 247, 249)");
+  });
+});
+
 test.describe("in a German browser", () => {
   test.use({ locale: "de-DE" });
   test("the language follows the browser until one is chosen", async ({ page, sandbox }) => {
