@@ -5,7 +5,6 @@ use crate::components::key_form::KeyForm;
 use crate::i18n::Msg;
 use crate::settings::use_settings;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Shows `children` when a key is saved, else the key prompt.
 #[component]
@@ -19,7 +18,7 @@ pub fn KeyGate(children: ChildrenFn) -> impl IntoView {
                 <h2 id="key-prompt-title">{move || t(Msg::KeyPromptTitle)}</h2>
                 <p>{move || t(Msg::KeyPromptText)}</p>
                 <KeyForm offer_demo=true/>
-                <p><A href="/settings">{move || t(Msg::KeyPromptSettings)}</A></p>
+                <p><a href="/settings">{move || t(Msg::KeyPromptSettings)}</a></p>
             </section>
         }>
             {children()}

@@ -8,7 +8,6 @@ use crate::settings::use_settings;
 use crate::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use rent_api::rules::{DAY, PROLONG_WINDOW_DAYS};
 use rent_api::{Rental, RentalState};
 
@@ -119,10 +118,10 @@ pub fn RentalRow(
                         {lang.t(Msg::ActionProlong)}
                     </button>
                     {move || reason.get().map(|why| view! {
-                        <A href="/faq#prolong-disabled" attr:class="why" attr:title=why>
+                        <a href="/faq#prolong-disabled" class="why" title=why>
                             <span aria-hidden="true">"?"</span>
                             <span class="visually-hidden">{t(Msg::ProlongWhy)}</span>
-                        </A>
+                        </a>
                     })}
                     <button type="button" class="secondary" on:click=move |_| actions.add_service.run(id)>
                         {lang.t(Msg::ActionAddService)}

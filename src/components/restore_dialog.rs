@@ -9,7 +9,6 @@ use crate::session::use_session;
 use crate::settings::use_settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use rent_api::rules::RestoreCost;
 use rent_api::{ArchivedRental, Money, NumberType, Period, PeriodUnit, RestoreQuote};
@@ -134,7 +133,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
                         <dt>{t(Msg::BalanceAfter)}</dt>
                         <dd>{move || balance().map(|b| usd(b - q.price))}</dd>
                     </dl>
-                    <p><A href="/faq#restore-cost">{t(Msg::RestoreWhyCost)}</A></p>
+                    <p><a href="/faq#restore-cost">{t(Msg::RestoreWhyCost)}</a></p>
                 }.into_any(),
             }}
             {move || failure.get().map(|e| view! { <ErrorNote failure=e/> })}

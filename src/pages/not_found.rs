@@ -3,7 +3,6 @@
 use crate::i18n::Msg;
 use crate::settings::use_settings;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// The not-found page.
 #[component]
@@ -13,6 +12,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{move || t(Msg::NotFoundTitle)}</h1>
         <p>{move || t(Msg::NotFoundText)}</p>
-        <p><A href="/">{move || t(Msg::NotFoundHome)}</A></p>
+        <p><a href="/">{move || t(Msg::NotFoundHome)}</a></p>
     }
 }

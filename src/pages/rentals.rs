@@ -14,7 +14,6 @@ use crate::session::use_session;
 use crate::settings::use_settings;
 use crate::time;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 use rent_api::{Rental, RentalState};
 
@@ -229,7 +228,7 @@ fn RentalsView() -> impl IntoView {
             <Show when=move || !live.is_empty() fallback=move || view! {
                 <div class="empty">
                     <p>{t(Msg::RentalsEmpty)}</p>
-                    <A href="/">{t(Msg::RentalsEmptyAction)}</A>
+                    <a href="/">{t(Msg::RentalsEmptyAction)}</a>
                 </div>
             }>
                 <div class="row filters">
@@ -316,7 +315,7 @@ fn RentalsView() -> impl IntoView {
             })
         >
             <p>{move || t(Msg::DeleteText)}</p>
-            <p><A href="/faq#refunds">{move || t(Msg::NavFaq)}</A></p>
+            <p><a href="/faq#refunds">{move || t(Msg::NavFaq)}</a></p>
             {move || delete_failure.get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }
