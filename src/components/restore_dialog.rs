@@ -5,6 +5,7 @@ use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
+use crate::phone::format_international;
 use crate::session::use_session;
 use crate::settings::use_settings;
 use leptos::prelude::*;
@@ -115,7 +116,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
                 None => view! { <p role="status">{t(Msg::RestoreChecking)}</p> }.into_any(),
                 Some(Err(e)) => view! { <ErrorNote failure=e/> }.into_any(),
                 Some(Ok(q)) => view! {
-                    <p class="dialog-subject">{format!("+{}", q.pnumber)} " · " {q.sname.clone()}</p>
+                    <p class="dialog-subject">{open.with_untracked(|r| format_international(r.as_ref().map_or("", |r| r.country.as_str()), &q.pnumber))} " · " {q.sname.clone()}</p>
                     <p class="formula">{t(Msg::RestoreFormula)}</p>
                     <dl class="summary">
                         <dt>{t(Msg::RestoreOverdue)}</dt>

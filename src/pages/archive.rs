@@ -5,6 +5,7 @@ use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
 use crate::components::restore_dialog::RestoreDialog;
 use crate::i18n::Msg;
+use crate::phone::format_international;
 use crate::settings::use_settings;
 use crate::time;
 use leptos::prelude::*;
@@ -127,7 +128,7 @@ fn ArchiveView() -> impl IntoView {
                                     <td data-label=t(Msg::ColBegin)>{time::date_time(r.begin, lang)}</td>
                                     <td data-label=t(Msg::ColClosed)>{time::date_time(r.closed, lang)}</td>
                                     <td data-label=t(Msg::ColService)>{name}</td>
-                                    <td data-label=t(Msg::ColNumber) class="number">{format!("+{}", r.number)}</td>
+                                    <td data-label=t(Msg::ColNumber) class="number">{format_international(&r.country, &r.number)}</td>
                                     <td>
                                         <button type="button" class="secondary"
                                             disabled=r.is_avail_for_restore == Some(false)
