@@ -8,6 +8,7 @@ pub mod components;
 pub mod i18n;
 pub mod live_rentals;
 mod pages;
+pub mod paid;
 pub mod phone;
 pub mod refresh;
 pub mod rent_choice;

@@ -6,6 +6,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
 use crate::live_rentals::LiveRentals;
+use crate::paid::PaidAction;
 use crate::phone::format_phone;
 use crate::settings::use_settings;
 use crate::time;
@@ -26,7 +27,24 @@ pub fn AddServiceDialog(
     let rental = Memo::new(move |_| open.get().and_then(|id| live.row(id)).map(|r| r.get()));
     let offers: RwSignal<Option<Result<Vec<ServiceOffer>, ApiFailure>>> = RwSignal::new(None);
     let choice: RwSignal<Option<String>> = RwSignal::new(None);
-    let failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
+    let add = PaidAction::new(
+        move |(id, service): &(i64, String)| {
+            let api = Api::current();
+            let rental = live.row(*id).map(|r| r.get_untracked());
+            let service = service.clone();
+            async move {
+                match rental {
+                    Some(r) => api.add_service(&r, service).await,
+                    None => Err(ApiFailure::Malformed),
+                }
+            }
+        },
+        move |()| {
+            open.set(None);
+            done.run(());
+        },
+        || {},
+    );
 
     Effect::new(move |_| {
         let Some(r) = open.get().and_then(|_| rental.get_untracked()) else {
@@ -34,7 +52,7 @@ pub fn AddServiceDialog(
         };
         offers.set(None);
         choice.set(None);
-        failure.set(None);
+        add.forget_failure();
         let api = Api::current();
         spawn_local(async move {
             let kind = r.number_type().unwrap_or(NumberType::Any);
@@ -61,33 +79,9 @@ pub fn AddServiceDialog(
     };
     let total = move || chosen().zip(days()).and_then(|(o, d)| o.price_day.times(d));
 
-    let add = Action::new_local(move |(id, service): &(i64, String)| {
-        let api = Api::current();
-        let rental = live.row(*id).map(|r| r.get_untracked());
-        let service = service.clone();
-        async move {
-            match rental {
-                Some(r) => api.add_service(&r, service).await,
-                None => Err(ApiFailure::Malformed),
-            }
-        }
-    });
-    Effect::new(move |_| match add.value().get() {
-        Some(Ok(())) => {
-            open.set(None);
-            done.run(());
-        }
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
     let confirm = Callback::new(move |_| {
-        if let (Some(id), Some(code), false) = (
-            open.get_untracked(),
-            choice.get_untracked(),
-            add.pending().get_untracked(),
-        ) {
-            failure.set(None);
-            add.dispatch((id, code));
+        if let (Some(id), Some(code)) = (open.get_untracked(), choice.get_untracked()) {
+            add.start((id, code));
         }
     });
 
@@ -97,7 +91,7 @@ pub fn AddServiceDialog(
             on_close=Callback::new(move |_| open.set(None))
             title=Signal::derive(move || t(Msg::AddServiceTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::AddServiceConfirm).to_owned())
-            busy=Signal::derive(move || add.pending().get())
+            busy=add.busy()
             busy_label=Signal::derive(move || t(Msg::AddingService).to_owned())
             blocked=Signal::derive(move || total().is_none())
             on_confirm=confirm
@@ -128,7 +122,7 @@ pub fn AddServiceDialog(
                 <dt>{move || t(Msg::TotalLabel)}</dt>
                 <dd data-testid="extra-total">{move || total().map(|m| format!("{m} USD")).unwrap_or_else(|| "—".into())}</dd>
             </dl>
-            {move || failure.get().map(|e| view! { <ErrorNote failure=e/> })}
+            {move || add.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }
 }

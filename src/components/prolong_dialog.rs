@@ -6,6 +6,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{period_text, Msg};
 use crate::live_rentals::LiveRentals;
+use crate::paid::PaidAction;
 use crate::phone::format_phone;
 use crate::rent_choice::{MAX_MONTHS, MAX_WEEKS};
 use crate::settings::use_settings;
@@ -55,8 +56,19 @@ pub fn ProlongDialog(
     let rental = Memo::new(move |_| open.get().and_then(|id| live.row(id)).map(|r| r.get()));
     let period: RwSignal<Option<Period>> = RwSignal::new(None);
     let price: RwSignal<Option<Result<Money, ApiFailure>>> = RwSignal::new(None);
-    let failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
     let ticket = StoredValue::new(0u64);
+    let prolong = PaidAction::new(
+        move |(id, p): &(i64, Period)| {
+            let api = Api::current();
+            let (id, p) = (*id, *p);
+            async move { api.prolong(id, p).await }
+        },
+        move |()| {
+            open.set(None);
+            done.run(());
+        },
+        || {},
+    );
 
     Effect::new(move |_| {
         if open.get().is_some() {
@@ -65,7 +77,7 @@ pub fn ProlongDialog(
                     .get_untracked()
                     .and_then(|r| allowed_periods(&r).first().copied()),
             );
-            failure.set(None);
+            prolong.forget_failure();
         }
     });
     Effect::new(move |_| {
@@ -84,29 +96,11 @@ pub fn ProlongDialog(
         });
     });
 
-    let prolong = Action::new_local(move |(id, p): &(i64, Period)| {
-        let api = Api::current();
-        let (id, p) = (*id, *p);
-        async move { api.prolong(id, p).await }
-    });
-    Effect::new(move |_| match prolong.value().get() {
-        Some(Ok(())) => {
-            open.set(None);
-            done.run(());
-        }
-        Some(Err(e)) => failure.set(Some(e)),
-        None => {}
-    });
     let ready =
         Signal::derive(move || matches!(price.get(), Some(Ok(_))) && period.get().is_some());
     let confirm = Callback::new(move |_| {
-        if let (Some(id), Some(p), false) = (
-            open.get_untracked(),
-            period.get_untracked(),
-            prolong.pending().get_untracked(),
-        ) {
-            failure.set(None);
-            prolong.dispatch((id, p));
+        if let (Some(id), Some(p)) = (open.get_untracked(), period.get_untracked()) {
+            prolong.start((id, p));
         }
     });
 
@@ -116,7 +110,7 @@ pub fn ProlongDialog(
             on_close=Callback::new(move |_| open.set(None))
             title=Signal::derive(move || t(Msg::ProlongTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::ProlongConfirm).to_owned())
-            busy=Signal::derive(move || prolong.pending().get())
+            busy=prolong.busy()
             busy_label=Signal::derive(move || t(Msg::Prolonging).to_owned())
             blocked=Signal::derive(move || !ready.get())
             on_confirm=confirm
@@ -150,7 +144,7 @@ pub fn ProlongDialog(
                 }
             })}
             {move || price.get().and_then(|p| p.err()).map(|e| view! { <ErrorNote failure=e/> })}
-            {move || failure.get().map(|e| view! { <ErrorNote failure=e/> })}
+            {move || prolong.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }
 }

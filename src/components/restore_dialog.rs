@@ -5,6 +5,7 @@ use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
+use crate::paid::PaidAction;
 use crate::phone::format_international;
 use crate::session::use_session;
 use crate::settings::use_settings;
@@ -51,13 +52,25 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
     let navigate = use_navigate();
     let quote: RwSignal<Option<Result<RestoreQuote, ApiFailure>>> = RwSignal::new(None);
     let cost: RwSignal<Option<RestoreCost>> = RwSignal::new(None);
-    let failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
+    let restore = PaidAction::new(
+        move |id: &i64| {
+            let api = Api::current();
+            let id = *id;
+            async move { api.restore(id).await.map(|new_id| new_id.unwrap_or(id)) }
+        },
+        move |id| {
+            session.refresh_balance();
+            open.set(None);
+            navigate(&format!("/rentals?new={id}"), Default::default());
+        },
+        move || session.refresh_balance(),
+    );
 
     Effect::new(move |_| {
         let Some(rental) = open.get() else { return };
         quote.set(None);
         cost.set(None);
-        failure.set(None);
+        restore.forget_failure();
         let api = Api::current();
         spawn_local(async move {
             let answer = api.restore_quote(rental.order_id).await;
@@ -69,32 +82,10 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
         });
     });
 
-    let restore = Action::new_local(move |id: &i64| {
-        let api = Api::current();
-        let id = *id;
-        async move { api.restore(id).await.map(|new_id| new_id.unwrap_or(id)) }
-    });
-    Effect::new(move |_| match restore.value().get() {
-        Some(Ok(id)) => {
-            session.refresh_balance();
-            open.set(None);
-            navigate(&format!("/rentals?new={id}"), Default::default());
-        }
-        Some(Err(e)) => {
-            failure.set(Some(e));
-            session.refresh_balance();
-        }
-        None => {}
-    });
     let confirm = Callback::new(move |_| {
         let ready = matches!(quote.get_untracked(), Some(Ok(_)));
-        if let (Some(r), true, false) = (
-            open.get_untracked(),
-            ready,
-            restore.pending().get_untracked(),
-        ) {
-            failure.set(None);
-            restore.dispatch(r.order_id);
+        if let (Some(r), true) = (open.get_untracked(), ready) {
+            restore.start(r.order_id);
         }
     });
     let balance = move || session.balance.get().and_then(|b| b.ok());
@@ -106,7 +97,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
             on_close=Callback::new(move |_| open.set(None))
             title=Signal::derive(move || t(Msg::RestoreTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::RestoreConfirm).to_owned())
-            busy=Signal::derive(move || restore.pending().get())
+            busy=restore.busy()
             busy_label=Signal::derive(move || t(Msg::Restoring).to_owned())
             blocked=Signal::derive(move || !matches!(quote.get(), Some(Ok(_))))
             on_confirm=confirm
@@ -137,7 +128,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
                     <p><a href="/faq#restore-cost">{t(Msg::RestoreWhyCost)}</a></p>
                 }.into_any(),
             }}
-            {move || failure.get().map(|e| view! { <ErrorNote failure=e/> })}
+            {move || restore.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }
 }

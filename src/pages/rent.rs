@@ -8,6 +8,7 @@ use crate::components::key_gate::KeyGate;
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
 use crate::i18n::{country_name, flag, period_text, Msg};
+use crate::paid::PaidAction;
 use crate::rent_choice::RentChoice;
 use crate::session::use_session;
 use crate::settings::use_settings;
@@ -143,41 +144,38 @@ fn RentForm() -> impl IntoView {
     });
 
     let dialog_open = RwSignal::new(false);
-    let rent_failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
-    let rent = Action::new_local(move |order: &(String, String, Period, NumberType)| {
-        let api = Api::current();
-        let (country, service, period, rent_type) = order.clone();
-        async move { api.create(country, service, period, rent_type).await }
-    });
-    Effect::new(move |_| match rent.value().get() {
-        Some(Ok(created)) => {
+    let rent = PaidAction::new(
+        move |order: &(String, String, Period, NumberType)| {
+            let api = Api::current();
+            let (country, service, period, rent_type) = order.clone();
+            async move { api.create(country, service, period, rent_type).await }
+        },
+        move |created| {
             session.refresh_balance();
             dialog_open.set(false);
             navigate(
                 &format!("/rentals?new={}", created.id),
                 NavigateOptions::default(),
             );
-        }
-        Some(Err(e)) => {
-            rent_failure.set(Some(e));
+        },
+        // A refusal may mean the balance or the stock changed meanwhile: show both anew.
+        move || {
             session.refresh_balance();
             reload.update(|n| *n += 1);
-        }
-        None => {}
-    });
+        },
+    );
     let confirm = Callback::new(move |_| {
-        if rent.pending().get_untracked() || !can_rent.get_untracked() {
+        if !can_rent.get_untracked() {
             return;
         }
         let (Some(c), Some(s)) = (country.get_untracked(), service.get_untracked()) else {
             return;
         };
-        rent_failure.set(None);
-        rent.dispatch((c, s, period.get_untracked(), rent_type.get_untracked()));
+        rent.start((c, s, period.get_untracked(), rent_type.get_untracked()));
     });
     let open_dialog = move |_| {
         if can_rent.get_untracked() {
-            rent_failure.set(None);
+            rent.forget_failure();
             dialog_open.set(true);
         }
     };
@@ -243,7 +241,7 @@ fn RentForm() -> impl IntoView {
             on_close=Callback::new(move |_| dialog_open.set(false))
             title=Signal::derive(move || t(Msg::ConfirmTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::ConfirmRent).to_owned())
-            busy=Signal::derive(move || rent.pending().get())
+            busy=rent.busy()
             busy_label=Signal::derive(move || t(Msg::Renting).to_owned())
             blocked=Signal::derive(move || !can_rent.get())
             on_confirm=confirm
@@ -258,7 +256,7 @@ fn RentForm() -> impl IntoView {
                 <dt>{move || t(Msg::BalanceAfter)}</dt>
                 <dd>{move || money(balance().zip(total.get()).map(|(b, t)| b - t))}</dd>
             </dl>
-            {move || rent_failure.get().map(|e| view! { <ErrorNote failure=e/> })}
+            {move || rent.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }
 }

@@ -10,6 +10,7 @@ use crate::components::rental_row::{state_msg, RentalRow, RowActions};
 use crate::components::sms_dialog::SmsDialog;
 use crate::i18n::{country_name, Msg};
 use crate::live_rentals::LiveRentals;
+use crate::paid::PaidAction;
 use crate::session::use_session;
 use crate::settings::use_settings;
 use crate::time;
@@ -162,6 +163,18 @@ fn RentalsView() -> impl IntoView {
     let prolong_for = RwSignal::new(None::<i64>);
     let add_for = RwSignal::new(None::<i64>);
     let delete_for = RwSignal::new(None::<i64>);
+    let delete = PaidAction::new(
+        move |id: &i64| {
+            let api = Api::current();
+            let id = *id;
+            async move { api.delete(id).await }
+        },
+        move |()| {
+            delete_for.set(None);
+            after_paid(Msg::Deleted);
+        },
+        || {},
+    );
     let actions = RowActions {
         activate: Callback::new(move |id| {
             if !activate.pending().get_untracked() {
@@ -171,24 +184,12 @@ fn RentalsView() -> impl IntoView {
         sms: Callback::new(move |id| sms_for.set(Some(id))),
         prolong: Callback::new(move |id| prolong_for.set(Some(id))),
         add_service: Callback::new(move |id| add_for.set(Some(id))),
-        delete: Callback::new(move |id| delete_for.set(Some(id))),
+        delete: Callback::new(move |id| {
+            delete.forget_failure();
+            delete_for.set(Some(id));
+        }),
         activating,
     };
-
-    let delete_failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
-    let delete = Action::new_local(move |id: &i64| {
-        let api = Api::current();
-        let id = *id;
-        async move { api.delete(id).await }
-    });
-    Effect::new(move |_| match delete.value().get() {
-        Some(Ok(())) => {
-            delete_for.set(None);
-            after_paid(Msg::Deleted);
-        }
-        Some(Err(e)) => delete_failure.set(Some(e)),
-        None => {}
-    });
 
     let set = move |apply: fn(&mut View, String)| {
         move |ev: leptos::ev::Event| {
@@ -305,18 +306,17 @@ fn RentalsView() -> impl IntoView {
             on_close=Callback::new(move |_| delete_for.set(None))
             title=Signal::derive(move || t(Msg::DeleteTitle).to_owned())
             confirm_label=Signal::derive(move || t(Msg::DeleteConfirm).to_owned())
-            busy=Signal::derive(move || delete.pending().get())
+            busy=delete.busy()
             busy_label=Signal::derive(move || t(Msg::Deleting).to_owned())
             on_confirm=Callback::new(move |_| {
-                if let (Some(id), false) = (delete_for.get_untracked(), delete.pending().get_untracked()) {
-                    delete_failure.set(None);
-                    delete.dispatch(id);
+                if let Some(id) = delete_for.get_untracked() {
+                    delete.start(id);
                 }
             })
         >
             <p>{move || t(Msg::DeleteText)}</p>
             <p><a href="/faq#refunds">{move || t(Msg::NavFaq)}</a></p>
-            {move || delete_failure.get().map(|e| view! { <ErrorNote failure=e/> })}
+            {move || delete.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }
 }
