@@ -115,7 +115,7 @@ test("the prolong choice is capped by the 90-day guarantee", async ({ page, sand
   expect(options).toEqual(["1 week (7 days)", "2 weeks (14 days)", "3 weeks (21 days)", "4 weeks (28 days)", "1 month (30 days)"]);
 });
 
-test("adding a service charges its day price for the days left", async ({ page, sandbox }) => {
+test("adding a service charges its day price for the days left, once on a double click", async ({ page, sandbox }) => {
   const id = await rent(sandbox, { dcount: "1" });
   await signIn(page, sandbox);
   await row(page, id).getByRole("button", { name: "Add service" }).click();
@@ -125,13 +125,14 @@ test("adding a service charges its day price for the days left", async ({ page, 
   await dialog.getByLabel("Service").selectOption({ label: "Yandex — 0.06 USD per day" });
   await expect(dialog.getByTestId("extra-total")).toHaveText("0.42 USD");
   const balance = Math.round(parseFloat(await sandbox.balance()) * 100);
-  await dialog.getByRole("button", { name: "Rent the service" }).click();
+  await dialog.getByRole("button", { name: "Rent the service" }).dblclick();
   await expect(page.getByText("The service was added.")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
   await expect(row(page, id)).toContainText("Instagram, Yandex");
   expect(Math.round(parseFloat(await sandbox.balance()) * 100)).toBe(balance - 42);
 });
 
-test("deleting warns there is no refund and moves the rental to the archive", async ({ page, sandbox }) => {
+test("deleting warns there is no refund and moves the rental to the archive, once on a double click", async ({ page, sandbox }) => {
   const keep = await rent(sandbox, { service: "opt1" });
   const id = await rent(sandbox);
   await signIn(page, sandbox);
@@ -139,8 +140,9 @@ test("deleting warns there is no refund and moves the rental to the archive", as
   await row(page, id).getByRole("button", { name: "Delete" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete the rental" });
   await expect(dialog).toContainText("Days you have used are not refunded");
-  await dialog.getByRole("button", { name: "Delete for good" }).click();
+  await dialog.getByRole("button", { name: "Delete for good" }).dblclick();
   await expect(page.getByText("The rental was deleted and is now in the archive.")).toBeVisible();
+  await expect(page.getByRole("alert")).toHaveCount(0);
   await expect(row(page, id)).toHaveCount(0);
   await expect(row(page, keep)).toBeVisible();
   expect(await sandbox.balance()).toBe(balance);
