@@ -2,8 +2,8 @@
 //! clock, top up, create keys, and shape the catalogue for tests.
 
 use super::rent::state_at;
-use super::{balance_of, Refusal, Store};
-use rent_api::rules::{DAY, GUARANTEE_DAYS};
+use super::{balance_of, insert_rental, NewRental, Refusal, Store};
+use rent_api::rules::DAY;
 use rent_api::{Money, RentalState};
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::Deserialize;
@@ -254,17 +254,18 @@ impl Store {
                 } else {
                     (now, now + days * DAY - i * 60, None)
                 };
-                tx.execute(
-                    "INSERT INTO rentals (apikey, number_id, begin, until, guarantee_until, closed, active_from)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?3)",
-                    params![bulk.apikey, first + i, begin, until, begin + GUARANTEE_DAYS * DAY, closed],
-                )?;
-                let id = tx.last_insert_rowid();
-                tx.execute(
-                    "INSERT INTO rental_services (rental_id, service, position) VALUES (?1, ?2, 0)",
-                    params![id, service],
-                )?;
-                ids.push(id);
+                ids.push(insert_rental(
+                    &tx,
+                    NewRental {
+                        apikey: &bulk.apikey,
+                        number_id: first + i,
+                        service: &service,
+                        begin,
+                        until,
+                        closed,
+                        active_from: Some(begin),
+                    },
+                )?);
             }
             tx.commit()?;
             Ok(ids)

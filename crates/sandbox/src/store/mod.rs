@@ -323,6 +323,43 @@ fn charge(
     Ok(())
 }
 
+/// A new rental row as `create` and the admin's bulk rentals write it.
+struct NewRental<'a> {
+    apikey: &'a str,
+    number_id: i64,
+    service: &'a str,
+    begin: i64,
+    until: i64,
+    /// Set for a rental created already closed (archive fixtures).
+    closed: Option<i64>,
+    /// When the number became active; `None` for an on-request number not yet activated.
+    active_from: Option<i64>,
+}
+
+/// Writes a rental and its first service inside the caller's transaction; its id. The
+/// 90-day guarantee runs from `begin`.
+fn insert_rental(tx: &rusqlite::Transaction<'_>, new: NewRental<'_>) -> Result<i64, Refusal> {
+    tx.execute(
+        "INSERT INTO rentals (apikey, number_id, begin, until, guarantee_until, closed, active_from)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            new.apikey,
+            new.number_id,
+            new.begin,
+            new.until,
+            new.begin + rent_api::rules::GUARANTEE_DAYS * rent_api::rules::DAY,
+            new.closed,
+            new.active_from
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO rental_services (rental_id, service, position) VALUES (?1, ?2, 0)",
+        params![id, new.service],
+    )?;
+    Ok(id)
+}
+
 /// The usual refusal when a balance does not cover a price.
 fn not_enough(price: Money) -> impl FnOnce(Money) -> Refusal {
     move |balance| {

@@ -1,6 +1,6 @@
 //! Catalogue, renting, the rentals list and extra services.
 
-use super::{charge, not_enough, pricing, Outcome, Refusal};
+use super::{charge, insert_rental, not_enough, pricing, NewRental, Outcome, Refusal};
 use rent_api::rules::{self, DAY, GUARANTEE_DAYS, PROLONG_WINDOW_DAYS};
 use rent_api::Rental;
 use rent_api::{Country, CreatedRental, Money, NumberType, Period, RentalState, ServiceOffer};
@@ -177,22 +177,17 @@ pub(super) fn create(
     )
     .ok_or_else(|| Refusal::msg("Price out of range"))?;
     let until = now + period.seconds();
-    tx.execute(
-        "INSERT INTO rentals (apikey, number_id, begin, until, guarantee_until, active_from)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
+    let id = insert_rental(
+        &tx,
+        NewRental {
             apikey,
             number_id,
-            now,
+            service,
+            begin: now,
             until,
-            now + GUARANTEE_DAYS * DAY,
-            (!on_request).then_some(now)
-        ],
-    )?;
-    let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT INTO rental_services (rental_id, service, position) VALUES (?1, ?2, 0)",
-        params![id, service],
+            closed: None,
+            active_from: (!on_request).then_some(now),
+        },
     )?;
     if stock.is_some() {
         tx.execute(
