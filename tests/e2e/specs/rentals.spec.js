@@ -150,6 +150,19 @@ test("deleting warns there is no refund and moves the rental to the archive, onc
   expect(archive.data.map((r) => r.orderId)).toEqual([id]);
 });
 
+test("a row's action buttons stand apart, so each is a clear target", async ({ page, sandbox }) => {
+  const id = await rent(sandbox, { type: "on_request" });
+  await signIn(page, sandbox);
+  const buttons = row(page, id).locator(".actions-cell button");
+  await expect(buttons).toHaveCount(5);
+  const boxes = await buttons.evaluateAll((list) => list.map((b) => b.getBoundingClientRect().toJSON()));
+  for (let i = 1; i < boxes.length; i++) {
+    const [a, b] = [boxes[i - 1], boxes[i]];
+    // Side by side on one line, or wrapped to the next: never touching.
+    if (Math.abs(a.top - b.top) < 2) expect(b.left - a.right).toBeGreaterThanOrEqual(4);
+  }
+});
+
 test("a dialog closed with Cancel or Escape changes nothing and opens again, for the same rental or another", async ({ page, sandbox }) => {
   const first = await rent(sandbox, { service: "opt1" });
   const second = await rent(sandbox);
