@@ -58,11 +58,6 @@ impl<I: Send + Sync + 'static, O: Clone + Send + Sync + 'static> PaidAction<I, O
         Signal::derive(move || action.pending().get())
     }
 
-    /// Whether the request is on its way, without subscribing.
-    pub fn busy_now(&self) -> bool {
-        self.action.pending().get_untracked()
-    }
-
     /// The last failure, cleared by the next start or by [`PaidAction::forget_failure`].
     pub fn failure(&self) -> ReadSignal<Option<ApiFailure>> {
         self.failure.read_only()
