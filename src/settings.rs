@@ -4,6 +4,8 @@
 use crate::i18n::{Lang, Msg};
 use crate::storage::{self, keys};
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 
 /// Light, dark, or whatever the system prefers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,8 @@ pub struct Settings {
     pub lang: RwSignal<Lang>,
     /// The colour theme.
     pub theme: RwSignal<Theme>,
+    /// Whether the system prefers dark colours now (what `Theme::System` shows).
+    pub system_dark: RwSignal<bool>,
 }
 
 impl Settings {
@@ -61,7 +65,9 @@ impl Settings {
                 &storage::get(keys::LANG).unwrap_or(browser_lang),
             )),
             theme: RwSignal::new(Theme::from_stored(storage::get(keys::THEME).as_deref())),
+            system_dark: RwSignal::new(false),
         };
+        settings.follow_system_scheme();
         settings.apply();
         settings
     }
@@ -83,6 +89,31 @@ impl Settings {
                 };
             }
         });
+    }
+
+    /// Keeps `system_dark` in step with `prefers-color-scheme`, which may change while the
+    /// page is open (a desktop switching to dark at night).
+    fn follow_system_scheme(self) {
+        let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") else {
+            return;
+        };
+        self.system_dark.set(query.matches());
+        let system_dark = self.system_dark;
+        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |event: web_sys::MediaQueryListEvent| system_dark.set(event.matches()),
+        );
+        query.set_onchange(Some(on_change.as_ref().unchecked_ref()));
+        // The page lives as long as the app: the listener is never removed.
+        on_change.forget();
+    }
+
+    /// Whether the page shows dark colours now, chosen or from the system.
+    pub fn is_dark(self) -> bool {
+        match self.theme.get() {
+            Theme::Dark => true,
+            Theme::Light => false,
+            Theme::System => self.system_dark.get(),
+        }
     }
 
     /// Chooses a language and remembers it.

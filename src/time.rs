@@ -10,14 +10,7 @@ pub fn now() -> i64 {
 
 /// A UNIX time as local date and time: `26.11.2026, 17:49` or `Nov 26, 2026, 17:49`.
 pub fn date_time(ts: i64, lang: Lang) -> String {
-    let Some(utc) = DateTime::from_timestamp(ts, 0) else {
-        return "—".into();
-    };
-    let local = utc.with_timezone(&Local);
-    match lang {
-        Lang::De => local.format("%d.%m.%Y, %H:%M").to_string(),
-        Lang::En => local.format("%b %-d, %Y, %H:%M").to_string(),
-    }
+    crate::i18n::date_time(ts, lang)
 }
 
 /// A UNIX time as local time of day with seconds: `17:49:05`.
@@ -30,9 +23,10 @@ pub fn clock(ts: i64) -> String {
 /// How long until `until`: `in 6 d 4 h`, `in 3 h 20 min`, `in 5 min`; `expired` after.
 pub fn remaining(until: i64, now: i64, lang: Lang) -> String {
     let left = until - now;
-    let (prefix, day, expired) = match lang {
-        Lang::De => ("in", "T", "abgelaufen"),
-        Lang::En => ("in", "d", "expired"),
+    let (prefix, day, hour, minute, expired) = match lang {
+        Lang::De => ("in", "T", "h", "min", "abgelaufen"),
+        Lang::En => ("in", "d", "h", "min", "expired"),
+        Lang::Ru => ("через", "д", "ч", "мин", "истекла"),
     };
     if left <= 0 {
         return expired.to_owned();
@@ -41,11 +35,11 @@ pub fn remaining(until: i64, now: i64, lang: Lang) -> String {
     let hours = left % 86_400 / 3600;
     let minutes = (left % 3600 / 60).max(if days == 0 && hours == 0 { 1 } else { 0 });
     if days > 0 {
-        format!("{prefix} {days} {day} {hours} h")
+        format!("{prefix} {days} {day} {hours} {hour}")
     } else if hours > 0 {
-        format!("{prefix} {hours} h {minutes} min")
+        format!("{prefix} {hours} {hour} {minutes} {minute}")
     } else {
-        format!("{prefix} {minutes} min")
+        format!("{prefix} {minutes} {minute}")
     }
 }
 
@@ -71,5 +65,9 @@ mod tests {
         assert_eq!(remaining(now + 30, now, Lang::En), "in 1 min");
         assert_eq!(remaining(now, now, Lang::En), "expired");
         assert_eq!(remaining(now - 5, now, Lang::De), "abgelaufen");
+        assert_eq!(
+            remaining(now + 3 * 3600 + 20 * 60, now, Lang::Ru),
+            "через 3 ч 20 мин"
+        );
     }
 }

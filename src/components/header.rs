@@ -1,6 +1,7 @@
 //! The top bar: the sections and the balance.
 
-use crate::i18n::Msg;
+use crate::components::theme_toggle::ThemeToggle;
+use crate::i18n::{usd, Msg};
 use crate::session::use_session;
 use crate::settings::use_settings;
 use leptos::prelude::*;
@@ -25,6 +26,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/settings">{move || t(Msg::NavSettings)}</A>
             </nav>
             <BalanceBadge/>
+            <ThemeToggle/>
         </header>
     }
 }
@@ -41,7 +43,7 @@ fn BalanceBadge() -> impl IntoView {
         }
         match session.balance.get() {
             None => t(Msg::Loading).to_owned(),
-            Some(Ok(amount)) => format!("{} {amount} USD", t(Msg::Balance)),
+            Some(Ok(amount)) => format!("{} {}", t(Msg::Balance), usd(amount, settings.lang.get())),
             Some(Err(_)) => t(Msg::BalanceUnknown).to_owned(),
         }
     };

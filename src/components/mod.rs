@@ -3,6 +3,7 @@
 pub mod add_service_dialog;
 pub mod confirm_dialog;
 pub mod error_note;
+pub mod flag;
 pub mod focus_trap;
 pub mod header;
 pub mod key_form;
@@ -13,3 +14,4 @@ pub mod rental_row;
 pub mod restore_dialog;
 pub mod service_list;
 pub mod sms_dialog;
+pub mod theme_toggle;

@@ -1,6 +1,7 @@
 //! The rent page's choices: number type, country, period.
 
-use crate::i18n::{country_name, flag, period_text, Msg};
+use crate::components::flag::Flag;
+use crate::i18n::{country_name, period_text, Msg};
 use crate::rent_choice::{MAX_MONTHS, MAX_WEEKS};
 use crate::settings::use_settings;
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ pub fn CountryPicker(countries: Vec<Country>, value: RwSignal<Option<String>>) -
         <div class="field">
             <label for="country">{move || t(Msg::CountryLabel)}</label>
             <div class="with-flag">
-                <span class="flag" aria-hidden="true">{move || value.get().map(|c| flag(&c))}</span>
+                <Flag code=value/>
                 <select id="country" on:change=move |ev| value.set(Some(event_target_value(&ev)))>
                     {options}
                 </select>

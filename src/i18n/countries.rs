@@ -3,38 +3,43 @@
 
 use super::Lang;
 
-/// (code, German, English) for the countries the rent API is known to offer.
-const NAMES: &[(&str, &str, &str)] = &[
-    ("RU", "Russland", "Russia"),
-    ("UK", "Vereinigtes Königreich", "United Kingdom"),
-    ("US", "Vereinigte Staaten", "United States"),
-    ("DE", "Deutschland", "Germany"),
-    ("FR", "Frankreich", "France"),
-    ("NL", "Niederlande", "Netherlands"),
-    ("PL", "Polen", "Poland"),
-    ("ES", "Spanien", "Spain"),
-    ("SE", "Schweden", "Sweden"),
-    ("EE", "Estland", "Estonia"),
-    ("LV", "Lettland", "Latvia"),
-    ("LT", "Litauen", "Lithuania"),
-    ("FI", "Finnland", "Finland"),
-    ("IT", "Italien", "Italy"),
-    ("PT", "Portugal", "Portugal"),
-    ("AT", "Österreich", "Austria"),
-    ("CH", "Schweiz", "Switzerland"),
-    ("BE", "Belgien", "Belgium"),
-    ("CZ", "Tschechien", "Czechia"),
-    ("RO", "Rumänien", "Romania"),
-    ("UA", "Ukraine", "Ukraine"),
-    ("KZ", "Kasachstan", "Kazakhstan"),
-    ("IE", "Irland", "Ireland"),
-    ("DK", "Dänemark", "Denmark"),
-    ("NO", "Norwegen", "Norway"),
-    ("CA", "Kanada", "Canada"),
-    ("IL", "Israel", "Israel"),
-    ("HK", "Hongkong", "Hong Kong"),
-    ("ID", "Indonesien", "Indonesia"),
-    ("MX", "Mexiko", "Mexico"),
+/// (code, German, English, Russian) for the countries the rent API is known to offer.
+const NAMES: &[(&str, &str, &str, &str)] = &[
+    ("RU", "Russland", "Russia", "Россия"),
+    (
+        "UK",
+        "Vereinigtes Königreich",
+        "United Kingdom",
+        "Великобритания",
+    ),
+    ("US", "Vereinigte Staaten", "United States", "США"),
+    ("DE", "Deutschland", "Germany", "Германия"),
+    ("FR", "Frankreich", "France", "Франция"),
+    ("NL", "Niederlande", "Netherlands", "Нидерланды"),
+    ("PL", "Polen", "Poland", "Польша"),
+    ("ES", "Spanien", "Spain", "Испания"),
+    ("SE", "Schweden", "Sweden", "Швеция"),
+    ("EE", "Estland", "Estonia", "Эстония"),
+    ("LV", "Lettland", "Latvia", "Латвия"),
+    ("LT", "Litauen", "Lithuania", "Литва"),
+    ("FI", "Finnland", "Finland", "Финляндия"),
+    ("IT", "Italien", "Italy", "Италия"),
+    ("PT", "Portugal", "Portugal", "Португалия"),
+    ("AT", "Österreich", "Austria", "Австрия"),
+    ("CH", "Schweiz", "Switzerland", "Швейцария"),
+    ("BE", "Belgien", "Belgium", "Бельгия"),
+    ("CZ", "Tschechien", "Czechia", "Чехия"),
+    ("RO", "Rumänien", "Romania", "Румыния"),
+    ("UA", "Ukraine", "Ukraine", "Украина"),
+    ("KZ", "Kasachstan", "Kazakhstan", "Казахстан"),
+    ("IE", "Irland", "Ireland", "Ирландия"),
+    ("DK", "Dänemark", "Denmark", "Дания"),
+    ("NO", "Norwegen", "Norway", "Норвегия"),
+    ("CA", "Kanada", "Canada", "Канада"),
+    ("IL", "Israel", "Israel", "Израиль"),
+    ("HK", "Hongkong", "Hong Kong", "Гонконг"),
+    ("ID", "Indonesien", "Indonesia", "Индонезия"),
+    ("MX", "Mexiko", "Mexico", "Мексика"),
 ];
 
 /// The ISO code for an API code: `UK` and `EN` are `GB`.
@@ -54,9 +59,10 @@ pub fn country_name(code: &str, fallback: &str, lang: Lang) -> String {
     NAMES
         .iter()
         .find(|(c, ..)| *c == wanted)
-        .map(|(_, de, en)| match lang {
+        .map(|(_, de, en, ru)| match lang {
             Lang::De => (*de).to_owned(),
             Lang::En => (*en).to_owned(),
+            Lang::Ru => (*ru).to_owned(),
         })
         .or_else(|| (!fallback.trim().is_empty()).then(|| fallback.to_owned()))
         .unwrap_or_else(|| code.to_owned())
@@ -85,6 +91,7 @@ mod tests {
             "United Kingdom"
         );
         assert_eq!(country_name("EN", "", Lang::En), "United Kingdom");
+        assert_eq!(country_name("UK", "UK", Lang::Ru), "Великобритания");
         assert_eq!(country_name("ZZ", "Неизвестно", Lang::En), "Неизвестно");
         assert_eq!(country_name("ZZ", "", Lang::En), "ZZ");
     }

@@ -223,5 +223,7 @@ pub fn text(msg: Msg) -> &'static str {
         ShowingOf => "Angezeigt: {shown} von {total}. Grenzen Sie mit dem Filter ein oder zeigen Sie mehr.",
         ShowMore => "Mehr anzeigen",
         NewSmsCount => "Mieten mit neuen SMS: {n}",
+            ThemeToLight => "Zum hellen Design wechseln",
+        ThemeToDark => "Zum dunklen Design wechseln",
     }
 }

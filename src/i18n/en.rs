@@ -223,5 +223,7 @@ pub fn text(msg: Msg) -> &'static str {
         ShowingOf => "Showing {shown} of {total}. Narrow down with the filter, or show more.",
         ShowMore => "Show more",
         NewSmsCount => "Rentals with new SMS: {n}",
+            ThemeToLight => "Switch to the light theme",
+        ThemeToDark => "Switch to the dark theme",
     }
 }

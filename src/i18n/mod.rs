@@ -1,11 +1,14 @@
-//! German and English texts. Every key is a variant of [`Msg`]; each language is one
+//! German, English and Russian texts. Every key is a variant of [`Msg`]; each language is one
 //! exhaustive `match`, so a key missing in either language does not compile.
 
 mod countries;
 mod de;
 mod en;
+mod intl;
+mod ru;
 
 pub use countries::{country_name, flag};
+pub use intl::{count, date_time, plural, usd, Noun, Plural};
 use rent_api::{Period, PeriodUnit};
 
 /// A language of the interface.
@@ -15,23 +18,59 @@ pub enum Lang {
     De,
     /// English.
     En,
+    /// Русский: much of SMSPVA's audience reads Russian.
+    Ru,
 }
 
 impl Lang {
+    /// Every language, in the order Settings offers them.
+    pub const ALL: [Lang; 3] = [Lang::De, Lang::En, Lang::Ru];
+
     /// The BCP 47 code, for `<html lang>` and storage.
     pub const fn code(self) -> &'static str {
         match self {
             Lang::De => "de",
             Lang::En => "en",
+            Lang::Ru => "ru",
         }
     }
 
-    /// The language for a stored or browser code (`de-AT` is German); English otherwise.
+    /// The locale whose number and date style `Intl` uses.
+    pub const fn locale(self) -> &'static str {
+        match self {
+            Lang::De => "de-DE",
+            Lang::En => "en-US",
+            Lang::Ru => "ru-RU",
+        }
+    }
+
+    /// The language's own name, as Settings lists it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::De => "Deutsch",
+            Lang::En => "English",
+            Lang::Ru => "Русский",
+        }
+    }
+
+    /// The position in [`Lang::ALL`].
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The language for a stored or browser code: `de-AT` is German; `ru`, and the
+    /// languages whose readers mostly read Russian too (`uk`, `be`, `kk`), are Russian;
+    /// English otherwise.
     pub fn from_code(code: &str) -> Lang {
-        if code.to_ascii_lowercase().starts_with("de") {
-            Lang::De
-        } else {
-            Lang::En
+        let primary = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "de" => Lang::De,
+            "ru" | "uk" | "be" | "kk" => Lang::Ru,
+            _ => Lang::En,
         }
     }
 
@@ -40,28 +79,23 @@ impl Lang {
         match self {
             Lang::De => de::text(msg),
             Lang::En => en::text(msg),
+            Lang::Ru => ru::text(msg),
         }
     }
 }
 
-/// A period in words: `2 Wochen (14 Tage)`, `1 month (30 days)`.
+/// A period in words: `2 Wochen (14 Tage)`, `1 month (30 days)`, `5 недель (35 дней)`.
 pub fn period_text(period: Period, lang: Lang) -> String {
-    let n = period.count;
-    let unit = match (lang, period.unit, n == 1) {
-        (Lang::De, PeriodUnit::Week, true) => "Woche",
-        (Lang::De, PeriodUnit::Week, false) => "Wochen",
-        (Lang::De, PeriodUnit::Month, true) => "Monat",
-        (Lang::De, PeriodUnit::Month, false) => "Monate",
-        (Lang::En, PeriodUnit::Week, true) => "week",
-        (Lang::En, PeriodUnit::Week, false) => "weeks",
-        (Lang::En, PeriodUnit::Month, true) => "month",
-        (Lang::En, PeriodUnit::Month, false) => "months",
+    let unit = match period.unit {
+        PeriodUnit::Week => Noun::Week,
+        PeriodUnit::Month => Noun::Month,
     };
-    let days = match lang {
-        Lang::De => "Tage",
-        Lang::En => "days",
-    };
-    format!("{n} {unit} ({} {days})", period.days())
+    let days = i64::from(period.days());
+    format!(
+        "{} ({})",
+        count(i64::from(period.count), unit, lang),
+        count(days, Noun::Day, lang)
+    )
 }
 
 macro_rules! messages {
@@ -100,6 +134,7 @@ messages! {
     ColBegin, ColClosed, ColAction, ArchiveEmpty, PageN, PagePrev, PageNext, PageSize, ArchiveFilter, ActionRestore, RestoreTitle, RestoreFeasible, RestoreFormula, RestoreOverdue, RestorePrepaid, RestoreTotal, RestoreConfirm, Restoring, RestoreChecking, RestoreWhyCost, RestoreSupport, ErrNoAvailDays, ErrNotOwner, ErrNoRemoteData, ErrNoOrderCountry, ErrDateDiffInvert, ErrNoServiceData, ErrNoBalance, FaqAnchor, FaqQNoSms, FaqANoSms, FaqQProlong, FaqAProlong, FaqQHowLong, FaqAHowLong, FaqQMissed, FaqAMissed, FaqQActivation, FaqAActivation, FaqQRefund, FaqARefund, FaqQRestoreCost, FaqARestoreCost,
     ShowingOf, ShowMore,
     NewSmsCount,
+    ThemeToLight, ThemeToDark,
 }
 
 #[cfg(test)]
@@ -107,9 +142,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_text_exists_in_both_languages() {
+    fn every_text_exists_in_every_language() {
         for msg in Msg::ALL {
-            for lang in [Lang::De, Lang::En] {
+            for lang in Lang::ALL {
                 assert!(
                     !lang.t(*msg).trim().is_empty(),
                     "{msg:?} is empty in {lang:?}"
@@ -137,5 +172,10 @@ mod tests {
         assert_eq!(Lang::from_code("DE"), Lang::De);
         assert_eq!(Lang::from_code("en-US"), Lang::En);
         assert_eq!(Lang::from_code("fr"), Lang::En);
+        assert_eq!(Lang::from_code("ru"), Lang::Ru);
+        assert_eq!(Lang::from_code("ru-RU"), Lang::Ru);
+        assert_eq!(Lang::from_code("uk-UA"), Lang::Ru);
+        assert_eq!(Lang::from_code("rue"), Lang::En);
+        assert_eq!(Lang::ALL.map(Lang::index), [0, 1, 2]);
     }
 }

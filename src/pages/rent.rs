@@ -4,10 +4,11 @@
 use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
+use crate::components::flag::Flag;
 use crate::components::key_gate::KeyGate;
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
-use crate::i18n::{country_name, flag, period_text, Msg};
+use crate::i18n::{country_name, period_text, Msg};
 use crate::paid::PaidAction;
 use crate::rent_choice::RentChoice;
 use crate::session::use_session;
@@ -187,11 +188,7 @@ fn RentForm() -> impl IntoView {
             .and_then(|r| r.ok())
             .and_then(|l| l.into_iter().find(|c| c.code == code).map(|c| c.name))
             .unwrap_or_default();
-        format!(
-            "{} {}",
-            flag(&code),
-            country_name(&code, &api_name, settings.lang.get())
-        )
+        country_name(&code, &api_name, settings.lang.get())
     };
     let type_label = move || {
         t(match rent_type.get() {
@@ -249,7 +246,7 @@ fn RentForm() -> impl IntoView {
             <p>{move || t(Msg::ConfirmText)}</p>
             <dl class="summary">
                 <dt>{move || t(Msg::TypeLegend)}</dt><dd>{type_label}</dd>
-                <dt>{move || t(Msg::CountryLabel)}</dt><dd>{country_label}</dd>
+                <dt>{move || t(Msg::CountryLabel)}</dt><dd class="with-flag"><Flag code=country/>{country_label}</dd>
                 <dt>{move || t(Msg::ServicesLegend)}</dt><dd>{move || chosen.get().map(|o| o.name)}</dd>
                 <dt>{move || t(Msg::PeriodLabel)}</dt><dd>{move || period_text(period.get(), settings.lang.get())}</dd>
                 <dt>{move || t(Msg::TotalLabel)}</dt><dd data-testid="confirm-total">{move || money(total.get())}</dd>

@@ -118,7 +118,7 @@ fn ApiAddress() -> impl IntoView {
     }
 }
 
-/// German or English.
+/// German, English or Russian.
 #[component]
 fn LanguageChoice() -> impl IntoView {
     let settings = use_settings();
@@ -139,8 +139,7 @@ fn LanguageChoice() -> impl IntoView {
     view! {
         <fieldset>
             <legend>{move || t(Msg::SettingsLanguage)}</legend>
-            {option(Lang::De, "Deutsch")}
-            {option(Lang::En, "English")}
+            {Lang::ALL.map(|lang| option(lang, lang.name()))}
         </fieldset>
     }
 }

@@ -25,7 +25,7 @@ async function content(sandbox) {
 }
 
 for (const theme of ["light", "dark"]) {
-  for (const lang of ["en", "de"]) {
+  for (const lang of ["en", "de", "ru"]) {
     test(`every route passes axe in the ${theme} theme, ${lang}`, async ({ page, sandbox }) => {
       await content(sandbox);
       await page.goto(sandbox.base + "/settings");

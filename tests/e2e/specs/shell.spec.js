@@ -101,7 +101,7 @@ test.describe("in a German browser", () => {
     await expect(page.getByRole("heading", { name: "API-Schlüssel eingeben" })).toBeVisible();
     await page.getByRole("button", { name: "Demo-Schlüssel verwenden" }).click();
     await expect(page.getByText("Daten werden automatisch alle 30 Sekunden aktualisiert. Datum und Uhrzeit in der Zeitzone Ihres Browsers.")).toBeVisible();
-    await expect(page.getByTestId("balance")).toHaveText("Guthaben 100.00 USD");
+    await expect(page.getByTestId("balance")).toHaveText("Guthaben 100,00 USD");
     await page.getByRole("link", { name: "Einstellungen" }).click();
     await page.getByRole("radio", { name: "English" }).check();
     await page.reload();
