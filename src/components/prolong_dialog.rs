@@ -6,7 +6,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{period_text, Msg};
 use crate::live_rentals::LiveRentals;
-use crate::paid::PaidAction;
+use crate::paid::{self, Check, PaidAction};
 use crate::phone::format_phone;
 use crate::rent_choice::{MAX_MONTHS, MAX_WEEKS};
 use crate::settings::use_settings;
@@ -58,8 +58,7 @@ pub fn ProlongDialog(
     let price: RwSignal<Option<Result<Money, ApiFailure>>> = RwSignal::new(None);
     let ticket = StoredValue::new(0u64);
     let prolong = PaidAction::new(
-        move |(id, p): &(i64, Period)| {
-            let api = Api::current();
+        move |(id, p): &(i64, Period), api: Api| {
             let (id, p) = (*id, *p);
             async move { api.prolong(id, p).await }
         },
@@ -68,6 +67,11 @@ pub fn ProlongDialog(
             done.run(());
         },
         || {},
+        Some(Check {
+            done: Msg::ProlongedAnswerLost,
+            find: |(id, _), before, after| paid::find_prolonged(*id, before, after),
+            rents: false,
+        }),
     );
 
     Effect::new(move |_| {

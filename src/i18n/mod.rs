@@ -100,6 +100,9 @@ messages! {
     ColBegin, ColClosed, ColAction, ArchiveEmpty, PageN, PagePrev, PageNext, PageSize, ArchiveFilter, ActionRestore, RestoreTitle, RestoreFeasible, RestoreFormula, RestoreOverdue, RestorePrepaid, RestoreTotal, RestoreConfirm, Restoring, RestoreChecking, RestoreWhyCost, RestoreSupport, ErrNoAvailDays, ErrNotOwner, ErrNoRemoteData, ErrNoOrderCountry, ErrDateDiffInvert, ErrNoServiceData, ErrNoBalance, FaqAnchor, FaqQNoSms, FaqANoSms, FaqQProlong, FaqAProlong, FaqQHowLong, FaqAHowLong, FaqQMissed, FaqAMissed, FaqQActivation, FaqAActivation, FaqQRefund, FaqARefund, FaqQRestoreCost, FaqARestoreCost,
     ShowingOf, ShowMore,
     NewSmsCount,
+    PaidLostNotDone, PaidLostUnknown, RentedAnswerLost, ProlongedAnswerLost, ServiceAddedAnswerLost, RestoredAnswerLost, OneClickTwoRentals,
+    NotifySwitch, NotifyBlocked, NotifyUnsupported, NotifyTitle, NotifyCode, WaitingForSms, ColLatestSms,
+    SelectRental, SelectAllShown, SelectProlongable, SelectNone, BulkProlongButton, BulkTitle, BulkConfirm, BulkDone, BulkStopped, BulkSkipped, BulkBalanceShort, ExportCsv, ExportIcs, IcsSummary, ExpiringBanner, ExpiringBannerOne, ExpiringShow, ExpiringShowAll,
 }
 
 #[cfg(test)]
