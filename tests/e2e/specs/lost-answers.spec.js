@@ -80,7 +80,7 @@ test("restore: the answer is lost, the rental is found open again, charged once"
 
 /** A relay between the browser and the sandbox that, once, forwards a paid call arriving on
  *  a reused connection and then closes that connection without a byte of the answer. */
-async function startRelay(target, method) {
+async function startRelay(target, method, mode = "drop") {
   const seen = [];
   let dropped = 0;
   const server = http.createServer((req, res) => {
@@ -88,17 +88,30 @@ async function startRelay(target, method) {
     const served = (req.socket.served = (req.socket.served || 0) + 1);
     const paid = url.searchParams.get("method") === method;
     if (paid) seen.push(url.searchParams.get("rid"));
-    const upstream = http.request(target + req.url, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-      if (paid && served > 1 && dropped === 0) {
-        dropped += 1;
-        answer.resume();
-        answer.on("end", () => req.socket.destroy());
-        return;
-      }
-      res.writeHead(answer.statusCode, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(upstream);
+    const forward = () => {
+      const upstream = http.request(target + req.url, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+        if (mode === "drop" && paid && served > 1 && dropped === 0) {
+          dropped += 1;
+          answer.resume();
+          answer.on("end", () => req.socket.destroy());
+          return;
+        }
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      });
+      req.pipe(upstream);
+    };
+    if (paid && mode === "twice") {
+      // A faulty network path that delivers the call twice, the second time as another
+      // request: the app cannot prevent this charge, but must say so.
+      url.searchParams.set("rid", "other-" + url.searchParams.get("rid"));
+      http.get(target + url.pathname + url.search, (extra) => {
+        extra.resume();
+        extra.on("end", forward);
+      });
+    } else {
+      forward();
+    }
   });
   server.keepAliveTimeout = 120_000;
   await new Promise((r) => server.listen(0, "127.0.0.1", r));
@@ -129,6 +142,23 @@ test.describe("through a relay", () => {
       expect(await orders(sandbox)).toHaveLength(1);
       expect(await sandbox.balance()).toBe("99.44");
       await expect(page.getByTestId("notice")).toHaveCount(0);
+    } finally {
+      await relay.close();
+    }
+  });
+
+  test("a click that produced two rentals on the way is said out loud, with both numbers", async ({ page, sandbox }) => {
+    const relay = await startRelay(sandbox.base, "create", "twice");
+    try {
+      await page.goto(relay.base + "/?type=always&country=RU&period=week-1&service=opt6");
+      await page.getByRole("button", { name: "Use the demo key" }).click();
+      await expect(page.getByTestId("balance")).toHaveText("Balance 100.00 USD");
+      await page.getByRole("button", { name: "Rent", exact: true }).click();
+      await page.getByRole("button", { name: "Rent now" }).click();
+      await expect(page).toHaveURL(/\/rentals\?new=/);
+      await expect.poll(async () => (await orders(sandbox)).length).toBe(2);
+      await expect(page.getByTestId("notice")).toContainText("One click produced 2 rentals:");
+      for (const o of await orders(sandbox)) await expect(page.getByTestId("notice")).toContainText(o.pnumber.slice(-4));
     } finally {
       await relay.close();
     }
