@@ -80,6 +80,25 @@ test("bulk prolong explains a failure on one rental and prolongs the others", as
   expect(ids).toHaveLength(2);
 });
 
+test("bulk prolong checks a lost answer in orders: prolonged once, charged once", async ({ page, sandbox }) => {
+  const ids = [await rent(sandbox, "opt1"), await rent(sandbox, "opt6")];
+  await sandbox.admin("clock", { advance_days: 1 });
+  await signIn(page, sandbox);
+  const before = Object.fromEntries((await orders(sandbox)).map((o) => [o.id, o.until]));
+  await page.getByRole("button", { name: "Select all shown" }).click();
+  await page.getByRole("button", { name: "Prolong selected (2)" }).click();
+  const dialog = page.getByRole("dialog", { name: "Prolong several rentals" });
+  await expect(dialog.getByTestId("bulk-price")).toHaveText([/USD/, /USD/]);
+  const total = cents(await dialog.getByTestId("bulk-total").textContent());
+  const balance = cents(await sandbox.balance());
+  await sandbox.admin("fault", { method: "prolong", kind: "drop_after", times: 1 });
+  await dialog.getByRole("button", { name: "Prolong all" }).click();
+  await expect(dialog.getByTestId("bulk-result")).toHaveText(["Prolonged", "Prolonged"]);
+  expect(cents(await sandbox.balance())).toBe(balance - total);
+  const after = await orders(sandbox);
+  for (const id of ids) expect(after.find((o) => o.id === id).until - before[id]).toBe(7 * 86400);
+});
+
 test("bulk prolong stops before the rental the balance no longer covers", async ({ page, sandbox }) => {
   // What a week of each costs, measured on the demo key.
   const cost = {};

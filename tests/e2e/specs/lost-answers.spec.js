@@ -78,6 +78,40 @@ test("restore: the answer is lost, the rental is found open again, charged once"
   expect(await orders(sandbox)).toHaveLength(1);
 });
 
+test("a retry after an unknown outcome reuses the click's request id; after a checked 'not done' a new click gets a new one", async ({ page, sandbox }) => {
+  await page.clock.install();
+  await signIn(page, sandbox, "/?type=always&country=RU&period=week-1&service=opt6");
+  const rids = [];
+  page.on("request", (r) => r.url().includes("method=create") && rids.push(new URL(r.url()).searchParams.get("rid")));
+  await page.getByRole("button", { name: "Rent", exact: true }).click();
+
+  // Dropped before the sandbox acts: orders show nothing was done, so a retry is a new click.
+  // (Until cleared: Chromium itself resends a GET whose reused connection closed unanswered.)
+  await sandbox.admin("fault", { method: "create", kind: "drop" });
+  await page.getByRole("button", { name: "Rent now" }).click();
+  const alert = page.getByRole("dialog").getByRole("alert");
+  await expect(alert).toContainText("Your rentals show it was not done, so nothing was charged.");
+  await sandbox.admin("fault", { method: "create" });
+  const sent = new Set(rids).size;
+  expect(sent).toBe(1);
+
+  // No answer in time: the call may still be under way, so the outcome stays unknown.
+  await sandbox.admin("fault", { method: "create", kind: "slow", times: 1 });
+  await page.getByRole("button", { name: "Rent now" }).click();
+  await expect.poll(() => new Set(rids).size).toBe(2);
+  await page.clock.fastForward("00:46");
+  await expect(alert).toContainText("it may have been done and charged");
+  expect(await sandbox.balance()).toBe("100.00");
+
+  await page.getByRole("button", { name: "Rent now" }).click();
+  await expect(page).toHaveURL(/\/rentals\?new=/);
+  const distinct = [...new Set(rids)];
+  expect(distinct, "a new id after 'not done', the same id for the retry of an unknown outcome").toHaveLength(2);
+  expect(rids[rids.length - 1]).toBe(distinct[1]);
+  expect(await sandbox.balance()).toBe("99.44");
+  expect(await orders(sandbox)).toHaveLength(1);
+});
+
 /** A relay between the browser and the sandbox that, once, forwards a paid call arriving on
  *  a reused connection and then closes that connection without a byte of the answer. */
 async function startRelay(target, method, mode = "drop") {
