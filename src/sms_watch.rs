@@ -46,6 +46,8 @@ pub struct SmsWatch {
     timer: StoredValue<Option<TimeoutHandle>>,
     notify: NotifySwitch,
     open_sms: Callback<i64>,
+    /// The rental whose SMS are open on screen: what arrives there is seen, not new.
+    viewing: Signal<Option<i64>>,
     live: LiveRentals,
     settings: Settings,
     /// This browser had seen SMS before this view opened: any SMS it has not seen is new.
@@ -76,12 +78,14 @@ fn save_list<T: serde::Serialize>(key: &str, value: &T) {
 
 impl SmsWatch {
     /// Starts watching `live`; `just_rented` waits for its first SMS from the start;
-    /// clicking a notification runs `open_sms` with the rental.
+    /// clicking a notification runs `open_sms` with the rental; `viewing` is the rental
+    /// whose SMS are open.
     pub fn start(
         live: LiveRentals,
         notify: NotifySwitch,
         just_rented: Option<i64>,
         open_sms: Callback<i64>,
+        viewing: Signal<Option<i64>>,
     ) -> SmsWatch {
         let unread: Vec<i64> = load_list(storage::keys::SMS_UNREAD);
         let seen_before = storage::get(storage::keys::SMS_SEEN).is_some();
@@ -105,6 +109,7 @@ impl SmsWatch {
             timer: StoredValue::new(None),
             notify,
             open_sms,
+            viewing,
             live,
             settings: use_settings(),
             seen_before,
@@ -165,6 +170,12 @@ impl SmsWatch {
         let open: HashSet<i64> = list.iter().map(|r| r.id).collect();
         self.waiting
             .update(|w| w.retain(|id, since| open.contains(id) && now - *since < WAIT_LIMIT_SECS));
+        if self
+            .unread
+            .with_untracked(|u| u.iter().any(|id| !open.contains(id)))
+        {
+            self.unread.update(|u| u.retain(|id| open.contains(id)));
+        }
         for r in list.iter().filter(|r| r.hasnewsms) {
             self.enqueue(r.id, true, true);
         }
@@ -273,7 +284,8 @@ impl SmsWatch {
             let over = seen.len().saturating_sub(SEEN_CAP);
             seen.drain(..over);
             save_list(storage::keys::SMS_SEEN, &seen);
-            if loud || self.seen_before {
+            let on_screen = self.viewing.get_untracked() == Some(id);
+            if (loud || self.seen_before) && !on_screen {
                 self.unread.update(|u| {
                     u.insert(id);
                 });

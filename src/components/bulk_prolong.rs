@@ -77,11 +77,15 @@ pub fn BulkProlong(
             return;
         }
         let p = period.get();
+        // The table's order; selected rentals a filter hides now come after, by id.
         let chosen: Vec<Rental> = selected.with_untracked(|s| {
-            order
-                .get_untracked()
+            let shown = order.get_untracked();
+            let mut hidden: Vec<i64> = s.iter().filter(|id| !shown.contains(id)).copied().collect();
+            hidden.sort_unstable();
+            shown
                 .into_iter()
                 .filter(|id| s.contains(id))
+                .chain(hidden)
                 .filter_map(|id| live.row(id).map(|r| r.get_untracked()))
                 .collect()
         });

@@ -110,6 +110,7 @@ fn RentalsView() -> impl IntoView {
         notify_switch,
         untrack(highlight),
         Callback::new(move |id| sms_for.set(Some(id))),
+        sms_for.into(),
     );
     Effect::new(move |_| {
         if let Some(id) = sms_for.get() {
