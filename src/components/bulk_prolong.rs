@@ -8,7 +8,7 @@
 use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
-use crate::components::prolong_dialog::price_for;
+use crate::components::prolong_dialog::price_from;
 use crate::i18n::{period_text, Msg};
 use crate::live_rentals::LiveRentals;
 use crate::phone::format_phone;
@@ -17,7 +17,7 @@ use crate::session::use_session;
 use crate::settings::use_settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rent_api::{Money, Period, PeriodUnit, Rental};
+use rent_api::{Money, NumberType, Period, PeriodUnit, Rental, ServiceOffer};
 use std::collections::{HashMap, HashSet};
 
 /// What became of one rental.
@@ -97,10 +97,25 @@ pub fn BulkProlong(
         let api = Api::current();
         spawn_local(async move {
             let mut priced = Vec::with_capacity(chosen.len());
+            // One `getdata` per country and number type, not one per rental.
+            let mut offers: HashMap<(String, NumberType), Vec<ServiceOffer>> = HashMap::new();
             for r in chosen {
                 let fits = r.canprolong && r.prolong_limits().fits(p);
                 let price = if fits {
-                    match price_for(&api, &r, p).await {
+                    let kind = r.number_type().unwrap_or(NumberType::Any);
+                    let key = (r.cname.clone(), kind);
+                    let found = match offers.get(&key) {
+                        Some(list) => price_from(list, &r, p),
+                        None => match api.services(r.cname.clone(), p, kind).await {
+                            Ok(list) => {
+                                let price = price_from(&list, &r, p);
+                                offers.insert(key, list);
+                                price
+                            }
+                            Err(e) => Err(e),
+                        },
+                    };
+                    match found {
                         Ok(m) => Some(m),
                         Err(e) => {
                             if ticket.try_get_value() == Some(mine) {

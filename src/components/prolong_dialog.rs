@@ -13,7 +13,7 @@ use crate::settings::use_settings;
 use crate::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rent_api::{Money, NumberType, Period, PeriodUnit, Rental};
+use rent_api::{Money, NumberType, Period, PeriodUnit, Rental, ServiceOffer};
 
 /// The periods a rental may still be prolonged by.
 pub fn allowed_periods(rental: &Rental) -> Vec<Period> {
@@ -32,6 +32,15 @@ pub fn allowed_periods(rental: &Rental) -> Vec<Period> {
 pub async fn price_for(api: &Api, rental: &Rental, period: Period) -> Result<Money, ApiFailure> {
     let kind = rental.number_type().unwrap_or(NumberType::Any);
     let offers = api.services(rental.cname.clone(), period, kind).await?;
+    price_from(&offers, rental, period)
+}
+
+/// The price of `period` for every service on `rental`, from its country's `getdata` offers.
+pub fn price_from(
+    offers: &[ServiceOffer],
+    rental: &Rental,
+    period: Period,
+) -> Result<Money, ApiFailure> {
     let mut total = Money::ZERO;
     for code in rental.scode.split(',').filter(|c| !c.is_empty()) {
         let offer = offers
