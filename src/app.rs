@@ -2,6 +2,7 @@
 
 use crate::components::header::Header;
 use crate::i18n::Msg;
+use crate::notice::{NoticeBar, Notices};
 use crate::pages::{archive, faq, not_found, rent, rentals, settings as settings_page};
 use crate::session::Session;
 use crate::settings::Settings;
@@ -15,6 +16,7 @@ pub fn App() -> impl IntoView {
     let settings = Settings::load();
     provide_context(settings);
     provide_context(Session::new());
+    provide_context(Notices::new());
     let t = move |m: Msg| settings.t(m);
 
     view! {
@@ -22,6 +24,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
             <Header/>
             <main id="main" tabindex="-1">
+                <NoticeBar/>
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=rent::RentPage/>
                     <Route path=path!("/rentals") view=rentals::RentalsPage/>

@@ -30,6 +30,8 @@ pub struct LiveRentals {
     pub paused: RwSignal<bool>,
     /// Bumped after every successful refresh (an open SMS list refreshes with it).
     pub generation: RwSignal<u64>,
+    /// Refresh in a hidden tab too (while new SMS are notified).
+    pub background: RwSignal<bool>,
     failures: StoredValue<u32>,
     timer: StoredValue<Option<TimeoutHandle>>,
     settings: Settings,
@@ -51,6 +53,7 @@ impl LiveRentals {
             failure: RwSignal::new(None),
             paused: RwSignal::new(false),
             generation: RwSignal::new(0),
+            background: RwSignal::new(false),
             failures: StoredValue::new(0),
             timer: StoredValue::new(None),
             settings: use_settings(),
@@ -105,7 +108,7 @@ impl LiveRentals {
                 if self.list.try_with_untracked(|_| ()).is_none() {
                     return;
                 }
-                if tab_visible() {
+                if tab_visible() || self.background.get_untracked() {
                     self.refresh();
                 } else {
                     self.paused.set(true);

@@ -1,15 +1,47 @@
 //! A paid request started from a confirmation (rent, prolong, add service, delete,
-//! restore). One place keeps the promise that a double click never charges twice: a start
-//! while the request runs is ignored.
+//! restore). One place keeps the promises about money:
+//! - a double click never charges twice: a start while the request runs is ignored;
+//! - every click sends its own request id, so a GET the browser resends is answered, not
+//!   done again (see the sandbox's `replay`);
+//! - an answer lost on the way is "outcome unknown": `orders` (and the balance) are asked at
+//!   once, and the person is told what happened, never that nothing was charged unchecked;
+//!   a retry while the outcome stays unknown reuses the click's id;
+//! - `orders` before and after a rent show whether one click made more than one rental.
 
-use crate::api::ApiFailure;
+use crate::api::{Api, ApiFailure};
+use crate::i18n::Msg;
+use crate::notice::{Notice, Notices};
+use crate::phone::format_phone;
+use crate::session::Session;
 use leptos::prelude::*;
+use rent_api::Rental;
 use std::future::Future;
+
+/// How to tell from `orders` whether a paid call was done when its answer is lost.
+pub struct Check<I, O> {
+    /// What the person is told when it was done.
+    pub done: Msg,
+    /// The call's result, found in `orders` before and after it; `None`: not done.
+    pub find: fn(&I, &[Rental], &[Rental]) -> Option<O>,
+    /// The call rents one number: more new rentals after it are said out loud.
+    pub rents: bool,
+}
+
+/// What came of a click.
+#[derive(Clone)]
+enum Outcome<O> {
+    /// Answered.
+    Answered(O, Vec<Rental>),
+    /// The answer was lost; `orders` show it was done.
+    Found(O),
+}
 
 /// A paid request and its last failure.
 pub struct PaidAction<I: 'static, O: 'static> {
-    action: Action<I, Result<O, ApiFailure>>,
+    action: Action<(I, String), Result<Outcome<O>, ApiFailure>>,
     failure: RwSignal<Option<ApiFailure>>,
+    /// The input and id of the click in flight or with an unknown outcome.
+    unsettled: StoredValue<Option<(I, String)>>,
 }
 
 impl<I: 'static, O: 'static> Clone for PaidAction<I, O> {
@@ -20,36 +52,151 @@ impl<I: 'static, O: 'static> Clone for PaidAction<I, O> {
 
 impl<I: 'static, O: 'static> Copy for PaidAction<I, O> {}
 
-impl<I: Send + Sync + 'static, O: Clone + Send + Sync + 'static> PaidAction<I, O> {
-    /// `run` sends the request; `on_ok` gets its answer; `on_failed` runs after a failure
-    /// has been recorded (e.g. to refresh the balance, which a refusal may have changed).
+/// A new request id: time and chance, unique enough for one key's clicks in ten minutes.
+fn new_request_id() -> String {
+    let time = js_sys::Date::now() as u64;
+    let chance = (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    format!("{time:x}{chance:08x}")
+}
+
+/// Rentals in `after` that are not in `before`.
+fn new_rentals(before: &[Rental], after: &[Rental]) -> Vec<Rental> {
+    after
+        .iter()
+        .filter(|a| before.iter().all(|b| b.id != a.id))
+        .cloned()
+        .collect()
+}
+
+impl<I, O> PaidAction<I, O>
+where
+    I: Clone + PartialEq + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+{
+    /// `run` sends the request with the client it is given (which carries the click's id);
+    /// `on_ok` gets its answer; `on_failed` runs after a failure has been recorded (e.g. to
+    /// refresh the balance, which a refusal may have changed). With a `check`, a lost answer
+    /// is looked up in `orders`.
     pub fn new<Fut>(
-        run: impl Fn(&I) -> Fut + 'static,
+        run: impl Fn(&I, Api) -> Fut + 'static,
         on_ok: impl Fn(O) + 'static,
         on_failed: impl Fn() + 'static,
+        check: Option<Check<I, O>>,
     ) -> Self
     where
         Fut: Future<Output = Result<O, ApiFailure>> + 'static,
     {
-        let action = Action::new_local(run);
-        let failure = RwSignal::new(None);
-        Effect::new(move |_| match action.value().get() {
-            Some(Ok(answer)) => on_ok(answer),
-            Some(Err(e)) => {
-                failure.set(Some(e));
-                on_failed();
+        let notices = use_context::<Notices>();
+        let session = use_context::<Session>();
+        let done_msg = check.as_ref().map(|c| c.done);
+        let check = check.map(|c| (c.find, c.rents));
+        let action = Action::new_local(move |(input, id): &(I, String)| {
+            let api = Api::current();
+            let sent = run(input, api.clone().with_request_id(id));
+            let input = input.clone();
+            async move {
+                let Some((find, rents)) = check else {
+                    return sent.await.map(|o| Outcome::Answered(o, Vec::new()));
+                };
+                // Without the rentals as they were, a lost answer could never be checked:
+                // nothing is sent then.
+                let before = api.orders().await?;
+                match sent.await {
+                    Ok(o) => {
+                        let mut extra = Vec::new();
+                        if rents {
+                            if let Ok(after) = api.orders().await {
+                                extra = new_rentals(&before, &after);
+                            }
+                        }
+                        Ok(Outcome::Answered(o, extra))
+                    }
+                    Err(lost @ (ApiFailure::Network | ApiFailure::Timeout)) => {
+                        match api.orders().await {
+                            Ok(after) => match find(&input, &before, &after) {
+                                Some(o) => Ok(Outcome::Found(o)),
+                                // A timed-out call may still be under way on the server.
+                                None if lost == ApiFailure::Timeout => Err(ApiFailure::LostUnknown),
+                                None => Err(ApiFailure::LostNotDone),
+                            },
+                            Err(_) => Err(ApiFailure::LostUnknown),
+                        }
+                    }
+                    Err(e) => Err(e),
+                }
             }
-            None => {}
         });
-        Self { action, failure }
+        let failure = RwSignal::new(None);
+        let unsettled = StoredValue::new(None);
+        Effect::new(move |_| {
+            let Some(result) = action.value().get() else {
+                return;
+            };
+            if !matches!(result, Err(ApiFailure::LostUnknown)) {
+                unsettled.set_value(None);
+            }
+            match result {
+                Ok(Outcome::Answered(answer, made)) => {
+                    if let (true, Some(notices)) = (made.len() > 1, notices) {
+                        let numbers: Vec<String> = made
+                            .iter()
+                            .map(|r| format_phone(&r.ccode, &r.pnumber))
+                            .collect();
+                        notices.show(Notice {
+                            msg: Msg::OneClickTwoRentals,
+                            args: vec![
+                                ("n", made.len().to_string()),
+                                ("numbers", numbers.join(", ")),
+                            ],
+                            warn: true,
+                        });
+                    }
+                    on_ok(answer);
+                }
+                Ok(Outcome::Found(answer)) => {
+                    if let (Some(notices), Some(msg)) = (notices, done_msg) {
+                        notices.show(Notice {
+                            msg,
+                            args: Vec::new(),
+                            warn: false,
+                        });
+                    }
+                    if let Some(session) = session {
+                        session.refresh_balance();
+                    }
+                    on_ok(answer);
+                }
+                Err(e) => {
+                    if matches!(e, ApiFailure::LostNotDone | ApiFailure::LostUnknown) {
+                        if let Some(session) = session {
+                            session.refresh_balance();
+                        }
+                    }
+                    failure.set(Some(e));
+                    on_failed();
+                }
+            }
+        });
+        Self {
+            action,
+            failure,
+            unsettled,
+        }
     }
 
-    /// Sends the request unless one is on its way.
+    /// Sends the request unless one is on its way. A new click gets a new id; the same
+    /// input again after an unknown outcome keeps the id it had.
     pub fn start(&self, input: I) {
-        if !self.action.pending().get_untracked() {
-            self.failure.set(None);
-            self.action.dispatch(input);
+        if self.action.pending().get_untracked() {
+            return;
         }
+        let id = match self.unsettled.get_value() {
+            Some((same, id)) if same == input => id,
+            _ => new_request_id(),
+        };
+        self.unsettled.set_value(Some((input.clone(), id.clone())));
+        self.failure.set(None);
+        self.action.dispatch((input, id));
     }
 
     /// Whether the request is on its way.
@@ -67,4 +214,42 @@ impl<I: Send + Sync + 'static, O: Clone + Send + Sync + 'static> PaidAction<I, O
     pub fn forget_failure(&self) {
         self.failure.set(None);
     }
+}
+
+/// The rental one rent click made: the new one of that service.
+pub fn find_rented(service: &str, before: &[Rental], after: &[Rental]) -> Option<Rental> {
+    new_rentals(before, after)
+        .into_iter()
+        .find(|r| r.scode.split(',').any(|s| s == service))
+}
+
+/// Whether `id` expires later after than before: it was prolonged.
+pub fn find_prolonged(id: i64, before: &[Rental], after: &[Rental]) -> Option<()> {
+    let until = |list: &[Rental]| list.iter().find(|r| r.id == id).map(|r| r.until);
+    (until(after)? > until(before)?).then_some(())
+}
+
+/// Whether `service` is on rental `id` now and was not before.
+pub fn find_service_added(
+    id: i64,
+    service: &str,
+    before: &[Rental],
+    after: &[Rental],
+) -> Option<()> {
+    let has = |list: &[Rental]| {
+        list.iter()
+            .find(|r| r.id == id)
+            .is_some_and(|r| r.scode.split(',').any(|s| s == service))
+    };
+    (has(after) && !has(before)).then_some(())
+}
+
+/// The restored rental: `id` open now and not before, else a rental that was not open
+/// before (an API may give the restored rental a new id).
+pub fn find_restored(id: i64, before: &[Rental], after: &[Rental]) -> Option<i64> {
+    let open = |list: &[Rental]| list.iter().any(|r| r.id == id);
+    if open(after) && !open(before) {
+        return Some(id);
+    }
+    new_rentals(before, after).first().map(|r| r.id)
 }

@@ -30,4 +30,10 @@ pub mod keys {
     pub const LANG: &str = "rentdesk.lang";
     /// `light` or `dark` (absent: the system's). `public/boot.js` reads it too.
     pub const THEME: &str = "rentdesk.theme";
+    /// `on` while "Notify me of new SMS" is on.
+    pub const NOTIFY: &str = "rentdesk.notify";
+    /// SMS already notified or shown, so none is notified twice (also across reloads).
+    pub const SMS_SEEN: &str = "rentdesk.sms-seen";
+    /// Rentals whose newest SMS has not been opened yet.
+    pub const SMS_UNREAD: &str = "rentdesk.sms-unread";
 }

@@ -13,6 +13,18 @@ pub fn date_time(ts: i64, lang: Lang) -> String {
     crate::i18n::date_time(ts, lang)
 }
 
+/// A UNIX time as a short local date: `Dec 4` or `04.12.`.
+pub fn short_date(ts: i64, lang: Lang) -> String {
+    let Some(utc) = DateTime::from_timestamp(ts, 0) else {
+        return "—".into();
+    };
+    let local = utc.with_timezone(&Local);
+    match lang {
+        Lang::De | Lang::Ru => local.format("%d.%m.").to_string(),
+        Lang::En => local.format("%b %-d").to_string(),
+    }
+}
+
 /// A UNIX time as local time of day with seconds: `17:49:05`.
 pub fn clock(ts: i64) -> String {
     DateTime::from_timestamp(ts, 0)

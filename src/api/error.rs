@@ -24,6 +24,10 @@ pub enum ApiFailure {
     Refused(String),
     /// A restore error code, with the API's own `msg`.
     Restore(RestoreErrorCode, String),
+    /// A paid call's answer was lost, and `orders` show it was not done.
+    LostNotDone,
+    /// A paid call's answer was lost, and whether it was done could not be checked.
+    LostUnknown,
 }
 
 /// What the API answers for an unknown key: rent.php's `msg`, getBalance's text.
@@ -84,6 +88,8 @@ impl ApiFailure {
                 format!("{}.", lang.t(Msg::ErrRefused))
             }
             ApiFailure::Refused(msg) => format!("{}: {msg}", lang.t(Msg::ErrRefused)),
+            ApiFailure::LostNotDone => lang.t(Msg::PaidLostNotDone).to_owned(),
+            ApiFailure::LostUnknown => lang.t(Msg::PaidLostUnknown).to_owned(),
             ApiFailure::Restore(code, _) => {
                 let text = lang.t(restore_msg(*code));
                 if code.advises_support() {
@@ -128,6 +134,8 @@ mod tests {
             ApiFailure::BadKey,
             ApiFailure::Refused(String::new()),
             ApiFailure::Refused("<b>x</b>".into()),
+            ApiFailure::LostNotDone,
+            ApiFailure::LostUnknown,
         ];
         for failure in all {
             let de = failure.message(Lang::De);

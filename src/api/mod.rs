@@ -20,6 +20,9 @@ pub type ApiResult<T> = Result<T, ApiFailure>;
 pub struct Api {
     base: String,
     key: Option<String>,
+    /// The click a paid call belongs to (`rid=`, which the live API ignores): the sandbox
+    /// and its proxy answer a repeat of it with the first answer instead of a second charge.
+    request_id: Option<String>,
 }
 
 /// How long a read may take before it is given up.
@@ -39,7 +42,14 @@ impl Api {
         Api {
             base: settings.effective_base(),
             key: settings.api_key.get(),
+            request_id: None,
         }
+    }
+
+    /// The same client, sending `id` with paid calls.
+    pub fn with_request_id(mut self, id: &str) -> Api {
+        self.request_id = Some(id.to_owned());
+        self
     }
 
     /// The same client with another key, to check a key before saving it.
@@ -54,7 +64,11 @@ impl Api {
 
     /// Sends one rent.php request; the body of the answer.
     async fn call(&self, request: Request) -> ApiResult<String> {
-        let url = fetch::url(&format!("{}/api/rent.php", self.base), &request.to_query());
+        let mut query = request.to_query();
+        if let (true, Some(id)) = (request.is_paid(), &self.request_id) {
+            query.push(("rid", id.clone()));
+        }
+        let url = fetch::url(&format!("{}/api/rent.php", self.base), &query);
         // A paid action is never cut off when its view goes away: the charge may already
         // have happened, and its answer must still land.
         let (timeout, cancel_with_view) = if request.is_paid() {

@@ -6,7 +6,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
 use crate::live_rentals::LiveRentals;
-use crate::paid::PaidAction;
+use crate::paid::{self, Check, PaidAction};
 use crate::phone::format_phone;
 use crate::settings::use_settings;
 use crate::time;
@@ -28,8 +28,7 @@ pub fn AddServiceDialog(
     let offers: RwSignal<Option<Result<Vec<ServiceOffer>, ApiFailure>>> = RwSignal::new(None);
     let choice: RwSignal<Option<String>> = RwSignal::new(None);
     let add = PaidAction::new(
-        move |(id, service): &(i64, String)| {
-            let api = Api::current();
+        move |(id, service): &(i64, String), api: Api| {
             let rental = live.row(*id).map(|r| r.get_untracked());
             let service = service.clone();
             async move {
@@ -44,6 +43,13 @@ pub fn AddServiceDialog(
             done.run(());
         },
         || {},
+        Some(Check {
+            done: Msg::ServiceAddedAnswerLost,
+            find: |(id, service): &(i64, String), before, after| {
+                paid::find_service_added(*id, service, before, after)
+            },
+            rents: false,
+        }),
     );
 
     Effect::new(move |_| {

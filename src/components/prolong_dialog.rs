@@ -6,14 +6,14 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::{period_text, Msg};
 use crate::live_rentals::LiveRentals;
-use crate::paid::PaidAction;
+use crate::paid::{self, Check, PaidAction};
 use crate::phone::format_phone;
 use crate::rent_choice::{MAX_MONTHS, MAX_WEEKS};
 use crate::settings::use_settings;
 use crate::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rent_api::{Money, NumberType, Period, PeriodUnit, Rental};
+use rent_api::{Money, NumberType, Period, PeriodUnit, Rental, ServiceOffer};
 
 /// The periods a rental may still be prolonged by.
 pub fn allowed_periods(rental: &Rental) -> Vec<Period> {
@@ -32,6 +32,15 @@ pub fn allowed_periods(rental: &Rental) -> Vec<Period> {
 pub async fn price_for(api: &Api, rental: &Rental, period: Period) -> Result<Money, ApiFailure> {
     let kind = rental.number_type().unwrap_or(NumberType::Any);
     let offers = api.services(rental.cname.clone(), period, kind).await?;
+    price_from(&offers, rental, period)
+}
+
+/// The price of `period` for every service on `rental`, from its country's `getdata` offers.
+pub fn price_from(
+    offers: &[ServiceOffer],
+    rental: &Rental,
+    period: Period,
+) -> Result<Money, ApiFailure> {
     let mut total = Money::ZERO;
     for code in rental.scode.split(',').filter(|c| !c.is_empty()) {
         let offer = offers
@@ -58,8 +67,7 @@ pub fn ProlongDialog(
     let price: RwSignal<Option<Result<Money, ApiFailure>>> = RwSignal::new(None);
     let ticket = StoredValue::new(0u64);
     let prolong = PaidAction::new(
-        move |(id, p): &(i64, Period)| {
-            let api = Api::current();
+        move |(id, p): &(i64, Period), api: Api| {
             let (id, p) = (*id, *p);
             async move { api.prolong(id, p).await }
         },
@@ -68,6 +76,11 @@ pub fn ProlongDialog(
             done.run(());
         },
         || {},
+        Some(Check {
+            done: Msg::ProlongedAnswerLost,
+            find: |(id, _), before, after| paid::find_prolonged(*id, before, after),
+            rents: false,
+        }),
     );
 
     Effect::new(move |_| {

@@ -5,11 +5,12 @@ use crate::clipboard;
 use crate::i18n::{Lang, Msg};
 use crate::phone::{dialable, format_phone};
 use crate::settings::use_settings;
+use crate::sms_code::find_code;
 use crate::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rent_api::rules::{DAY, PROLONG_WINDOW_DAYS};
-use rent_api::{Rental, RentalState};
+use rent_api::{Rental, RentalState, Sms};
 
 /// What the row's buttons do; each gets the rental id.
 #[derive(Clone, Copy)]
@@ -26,7 +27,12 @@ pub struct RowActions {
     pub delete: Callback<i64>,
     /// Whether an activation of this id is on its way.
     pub activating: Signal<Option<i64>>,
+    /// Select or unselect it for prolonging in one go.
+    pub select: Callback<(i64, bool)>,
 }
+
+/// Rentals with fewer days left than this stand out.
+pub const EXPIRING_DAYS: i64 = 7;
 
 /// The words for a state.
 pub fn state_msg(state: RentalState) -> Msg {
@@ -59,6 +65,18 @@ pub fn RentalRow(
     #[prop(into)] now: Signal<i64>,
     actions: RowActions,
     highlight: bool,
+    /// The newest SMS looked up for this rental.
+    #[prop(into)]
+    latest: Signal<Option<Sms>>,
+    /// An SMS not opened yet.
+    #[prop(into)]
+    unread: Signal<bool>,
+    /// Waiting for its first SMS since (UNIX seconds).
+    #[prop(into)]
+    waiting: Signal<Option<i64>>,
+    /// Selected for prolonging in one go.
+    #[prop(into)]
+    selected: Signal<bool>,
 ) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
@@ -71,6 +89,7 @@ pub fn RentalRow(
         let r = row.get();
         let lang = settings.lang.get();
         let id = r.id;
+        let (has_new, until, state) = (r.hasnewsms, r.until, r.state);
         let number = format_phone(&r.ccode, &r.pnumber);
         let dial = dialable(&r.ccode, &r.pnumber);
         let copy_number = move |_| {
@@ -81,13 +100,24 @@ pub fn RentalRow(
             });
         };
         view! {
-            <tr data-rental=id class:new=highlight class:has-sms=r.hasnewsms>
+            <tr data-rental=id class:new=highlight class:has-sms=move || has_new || unread.get()
+                class:expiring=move || until - now.get() < EXPIRING_DAYS * DAY>
+                <td class="select-cell">
+                    <input type="checkbox" prop:checked=move || selected.get()
+                        aria-label=format!("{}: {number}", lang.t(Msg::SelectRental))
+                        on:change=move |ev| actions.select.run((id, event_target_checked(&ev)))/>
+                </td>
                 <td data-label=lang.t(Msg::ColStatus)>
                     <span class=format!("state state-{}", r.state.code())>{lang.t(state_msg(r.state))}</span>
                     {(r.state == RentalState::Activating).then(|| view! {
                         <span class="explain">{lang.t(Msg::ActivatingExplain)}</span>
                     })}
-                    {r.hasnewsms.then(|| view! { <span class="badge sms">{lang.t(Msg::NewSmsBadge)}</span> })}
+                    {move || (has_new || unread.get()).then(|| view! { <span class="badge sms">{lang.t(Msg::NewSmsBadge)}</span> })}
+                    {move || waiting.get().filter(|_| state == RentalState::Active).map(|since| view! {
+                        <span class="badge waiting" data-testid="waiting">
+                            {format!("{} · {} min", lang.t(Msg::WaitingForSms), (now.get() - since).max(0) / 60)}
+                        </span>
+                    })}
                     {highlight.then(|| view! { <span class="badge">{lang.t(Msg::RentedHighlight)}</span> })}
                 </td>
                 <td data-label=lang.t(Msg::ColNumber) class="number">
@@ -100,7 +130,10 @@ pub fn RentalRow(
                     </span>
                 </td>
                 <td data-label=lang.t(Msg::ColService)>{r.sname.clone()}</td>
-                <td data-label=lang.t(Msg::ColExpires)>
+                <td data-label=lang.t(Msg::ColLatestSms) class="latest-sms">
+                    {move || latest.get().map(|sms| view! { <LatestSms sms/> })}
+                </td>
+                <td data-label=lang.t(Msg::ColExpires) class="expires">
                     {time::date_time(r.until, lang)}
                     <span class="left">{move || remaining.get()}</span>
                 </td>
@@ -132,5 +165,40 @@ pub fn RentalRow(
                 </td>
             </tr>
         }
+    }
+}
+
+/// A rental's newest SMS in its row: sender, time, and the code with a copy button.
+#[component]
+fn LatestSms(sms: Sms) -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
+    let code = find_code(&sms.text);
+    view! {
+        <span class="sms-meta">
+            <bdi class="sms-sender">{sms.sender.clone()}</bdi>
+            " · "
+            <time>{move || time::date_time(sms.date, settings.lang.get())}</time>
+        </span>
+        {match code {
+            Some(code) => {
+                let shown = code.clone();
+                view! {
+                    <span class="sms-code">
+                        <code data-testid="row-code">{shown}</code>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            let code = code.clone();
+                            spawn_local(async move {
+                                let ok = clipboard::copy(&code).await;
+                                copied.try_set(Some(ok));
+                            });
+                        }>{move || t(Msg::CopyCode)}</button>
+                        <span aria-live="polite">{move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
+                    </span>
+                }.into_any()
+            }
+            None => view! { <bdi class="sms-text">{sms.text.chars().take(60).collect::<String>()}</bdi> }.into_any(),
+        }}
     }
 }

@@ -5,7 +5,7 @@ use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
-use crate::paid::PaidAction;
+use crate::paid::{self, Check, PaidAction};
 use crate::phone::format_international;
 use crate::session::use_session;
 use crate::settings::use_settings;
@@ -53,8 +53,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
     let quote: RwSignal<Option<Result<RestoreQuote, ApiFailure>>> = RwSignal::new(None);
     let cost: RwSignal<Option<RestoreCost>> = RwSignal::new(None);
     let restore = PaidAction::new(
-        move |id: &i64| {
-            let api = Api::current();
+        move |id: &i64, api: Api| {
             let id = *id;
             async move { api.restore(id).await.map(|new_id| new_id.unwrap_or(id)) }
         },
@@ -64,6 +63,11 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
             navigate(&format!("/rentals?new={id}"), Default::default());
         },
         move || session.refresh_balance(),
+        Some(Check {
+            done: Msg::RestoredAnswerLost,
+            find: |id, before, after| paid::find_restored(*id, before, after),
+            rents: false,
+        }),
     );
 
     Effect::new(move |_| {

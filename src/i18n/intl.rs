@@ -30,6 +30,8 @@ pub enum Noun {
     Rental,
     /// An SMS.
     Sms,
+    /// A rented phone number.
+    Number,
 }
 
 impl Noun {
@@ -41,16 +43,19 @@ impl Noun {
             (Lang::De, Noun::Day) => ["Tag", "Tage", "Tage"],
             (Lang::De, Noun::Rental) => ["Miete", "Mieten", "Mieten"],
             (Lang::De, Noun::Sms) => ["SMS", "SMS", "SMS"],
+            (Lang::De, Noun::Number) => ["Nummer", "Nummern", "Nummern"],
             (Lang::En, Noun::Week) => ["week", "weeks", "weeks"],
             (Lang::En, Noun::Month) => ["month", "months", "months"],
             (Lang::En, Noun::Day) => ["day", "days", "days"],
             (Lang::En, Noun::Rental) => ["rental", "rentals", "rentals"],
             (Lang::En, Noun::Sms) => ["SMS", "SMS", "SMS"],
+            (Lang::En, Noun::Number) => ["number", "numbers", "numbers"],
             (Lang::Ru, Noun::Week) => ["неделя", "недели", "недель"],
             (Lang::Ru, Noun::Month) => ["месяц", "месяца", "месяцев"],
             (Lang::Ru, Noun::Day) => ["день", "дня", "дней"],
             (Lang::Ru, Noun::Rental) => ["аренда", "аренды", "аренд"],
             (Lang::Ru, Noun::Sms) => ["SMS", "SMS", "SMS"],
+            (Lang::Ru, Noun::Number) => ["номер", "номера", "номеров"],
         }
     }
 

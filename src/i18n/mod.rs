@@ -135,6 +135,9 @@ messages! {
     ShowingOf, ShowMore,
     NewSmsCount,
     ThemeToLight, ThemeToDark,
+    PaidLostNotDone, PaidLostUnknown, RentedAnswerLost, ProlongedAnswerLost, ServiceAddedAnswerLost, RestoredAnswerLost, OneClickTwoRentals,
+    NotifySwitch, NotifyBlocked, NotifyUnsupported, NotifyTitle, NotifyCode, WaitingForSms, ColLatestSms,
+    SelectRental, SelectAllShown, SelectProlongable, SelectNone, BulkProlongButton, BulkTitle, BulkConfirm, BulkDone, BulkStopped, BulkSkipped, BulkBalanceShort, ExportCsv, ExportIcs, IcsSummary, ExpiringBanner, ExpiringBannerOne, ExpiringShow, ExpiringShowAll,
 }
 
 #[cfg(test)]

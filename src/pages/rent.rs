@@ -9,7 +9,7 @@ use crate::components::key_gate::KeyGate;
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
 use crate::i18n::{country_name, period_text, Msg};
-use crate::paid::PaidAction;
+use crate::paid::{self, Check, PaidAction};
 use crate::rent_choice::RentChoice;
 use crate::session::use_session;
 use crate::settings::use_settings;
@@ -17,7 +17,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use rent_api::{rules, Money, NumberType, Period, ServiceOffer};
+use rent_api::{rules, CreatedRental, Money, NumberType, Period, ServiceOffer};
 
 /// The rent page.
 #[component]
@@ -146,8 +146,7 @@ fn RentForm() -> impl IntoView {
 
     let dialog_open = RwSignal::new(false);
     let rent = PaidAction::new(
-        move |order: &(String, String, Period, NumberType)| {
-            let api = Api::current();
+        move |order: &(String, String, Period, NumberType), api: Api| {
             let (country, service, period, rent_type) = order.clone();
             async move { api.create(country, service, period, rent_type).await }
         },
@@ -164,6 +163,19 @@ fn RentForm() -> impl IntoView {
             session.refresh_balance();
             reload.update(|n| *n += 1);
         },
+        Some(Check {
+            done: Msg::RentedAnswerLost,
+            find: |(_, service, _, _): &(String, String, Period, NumberType), before, after| {
+                paid::find_rented(service, before, after).map(|r| CreatedRental {
+                    id: r.id,
+                    pnumber: r.pnumber,
+                    ccode: r.ccode,
+                    service: service.clone(),
+                    until: r.until,
+                })
+            },
+            rents: true,
+        }),
     );
     let confirm = Callback::new(move |_| {
         if !can_rent.get_untracked() {

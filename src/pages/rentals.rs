@@ -2,21 +2,26 @@
 
 use crate::api::{Api, ApiFailure};
 use crate::components::add_service_dialog::AddServiceDialog;
+use crate::components::bulk_prolong::BulkProlong;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
 use crate::components::prolong_dialog::ProlongDialog;
-use crate::components::rental_row::{state_msg, RentalRow, RowActions};
+use crate::components::rental_row::{state_msg, RentalRow, RowActions, EXPIRING_DAYS};
 use crate::components::sms_dialog::SmsDialog;
-use crate::i18n::{country_name, Msg};
+use crate::i18n::{count, country_name, Msg, Noun};
 use crate::live_rentals::LiveRentals;
+use crate::notify::{self, NotifySwitch};
 use crate::paid::PaidAction;
 use crate::session::use_session;
 use crate::settings::use_settings;
+use crate::sms_watch::SmsWatch;
 use crate::time;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use rent_api::rules::DAY;
 use rent_api::{Rental, RentalState};
+use std::collections::HashSet;
 
 /// Rows shown at first, and added by "show more".
 const PAGE_ROWS: usize = 1000;
@@ -40,6 +45,8 @@ struct View {
     status: String,
     country: String,
     sort: String,
+    /// Only rentals that expire within [`EXPIRING_DAYS`] (from `now`).
+    expiring_before: Option<i64>,
 }
 
 impl View {
@@ -59,10 +66,12 @@ impl View {
             code => code.parse::<i64>().is_ok_and(|c| r.state.code() == c),
         };
         let country_ok = self.country.is_empty() || r.cname == self.country;
-        text_ok && status_ok && country_ok
+        let expiring_ok = self.expiring_before.is_none_or(|t| r.until < t);
+        text_ok && status_ok && country_ok && expiring_ok
     }
 
-    fn arrange(&self, mut rows: Vec<Rental>) -> Vec<i64> {
+    /// The ids shown, in order; by default rentals with new SMS (`unread`) come first.
+    fn arrange(&self, mut rows: Vec<Rental>, unread: &HashSet<i64>) -> Vec<i64> {
         rows.retain(|r| self.keeps(r));
         // One key shape for every order: each sort instantiation costs kilobytes of wasm.
         rows.sort_by_cached_key(|r| match self.sort.as_str() {
@@ -71,7 +80,10 @@ impl View {
             "service" => (r.sname.to_lowercase(), r.until, 0),
             "country" => (r.cname.clone(), r.until, 0),
             "number" => (format!("{}{}", r.ccode, r.pnumber), 0, 0),
-            _ => (String::new(), r.until, r.id),
+            _ => {
+                let new = r.hasnewsms || unread.contains(&r.id);
+                (if new { "0" } else { "1" }.to_owned(), r.until, r.id)
+            }
         });
         rows.into_iter().map(|r| r.id).collect()
     }
@@ -90,6 +102,21 @@ fn RentalsView() -> impl IntoView {
     });
     let query = use_query_map();
     let highlight = move || query.with(|q| q.get("new").and_then(|id| id.parse::<i64>().ok()));
+    let sms_for = RwSignal::new(None::<i64>);
+    let notify_switch = NotifySwitch::load();
+    Effect::new(move |_| live.background.set(notify_switch.on.get()));
+    let watch = SmsWatch::start(
+        live,
+        notify_switch,
+        untrack(highlight),
+        Callback::new(move |id| sms_for.set(Some(id))),
+        sms_for.into(),
+    );
+    Effect::new(move |_| {
+        if let Some(id) = sms_for.get() {
+            watch.opened(id);
+        }
+    });
     // The clock the rows count down against moves once a minute (the finest unit they
     // show), not with every refresh: a refresh then reaches only the rows that changed.
     let now = RwSignal::new(time::now());
@@ -103,7 +130,13 @@ fn RentalsView() -> impl IntoView {
     // The tab title counts rentals with new SMS, so they are seen from another tab.
     // One snapshot of every rental per change, shared by the derived lists below.
     let all = Memo::new(move |_| live.all());
-    let new_sms = Memo::new(move |_| all.with(|a| a.iter().filter(|r| r.hasnewsms).count()));
+    let new_sms = Memo::new(move |_| {
+        all.with(|a| {
+            a.iter()
+                .filter(|r| r.hasnewsms || watch.is_unread(r.id))
+                .count()
+        })
+    });
     Effect::new(move |_| {
         let n = new_sms.get();
         document().set_title(&if n > 0 {
@@ -111,11 +144,16 @@ fn RentalsView() -> impl IntoView {
         } else {
             "rentdesk".into()
         });
+        notify::set_favicon_badge(n);
     });
-    on_cleanup(|| document().set_title("rentdesk"));
+    on_cleanup(|| {
+        document().set_title("rentdesk");
+        notify::set_favicon_badge(0);
+    });
 
     let filter = RwSignal::new(View::default());
-    let matching = Memo::new(move |_| filter.with(|f| f.arrange(all.get())));
+    let matching =
+        Memo::new(move |_| filter.with(|f| watch.unread.with(|u| f.arrange(all.get(), u))));
     // Tens of thousands of rows in the DOM would freeze the page: a thousand at a time.
     let limit = RwSignal::new(PAGE_ROWS);
     let visible = Memo::new(move |_| {
@@ -127,6 +165,38 @@ fn RentalsView() -> impl IntoView {
         codes.dedup();
         codes
     });
+
+    let expiring = Memo::new(move |_| {
+        let soon = now.get() + EXPIRING_DAYS * DAY;
+        all.with(|a| {
+            let dates: Vec<i64> = a.iter().map(|r| r.until).filter(|u| *u < soon).collect();
+            dates.iter().min().map(|first| (dates.len(), *first))
+        })
+    });
+    let selected = RwSignal::new(HashSet::<i64>::new());
+    let bulk_open = RwSignal::new(false);
+    let select_where = move |keep: fn(&Rental) -> bool| {
+        let shown: HashSet<i64> = visible.get_untracked().into_iter().collect();
+        let ids: HashSet<i64> = all.with_untracked(|a| {
+            a.iter()
+                .filter(|r| shown.contains(&r.id) && keep(r))
+                .map(|r| r.id)
+                .collect()
+        });
+        selected.set(ids);
+    };
+    let export_csv = move |_| {
+        let text = rent_api::export::rentals_csv(&all.get_untracked());
+        crate::download::save("rentals.csv", "text/csv;charset=utf-8", &text);
+    };
+    let export_ics = move |_| {
+        let text = rent_api::export::expiry_ics(
+            &all.get_untracked(),
+            settings.t(Msg::IcsSummary),
+            time::now(),
+        );
+        crate::download::save("rental-expiry.ics", "text/calendar;charset=utf-8", &text);
+    };
 
     // What the last action did.
     let notice: RwSignal<Option<Result<Msg, ApiFailure>>> = RwSignal::new(None);
@@ -159,13 +229,11 @@ fn RentalsView() -> impl IntoView {
             .flatten()
     });
 
-    let sms_for = RwSignal::new(None::<i64>);
     let prolong_for = RwSignal::new(None::<i64>);
     let add_for = RwSignal::new(None::<i64>);
     let delete_for = RwSignal::new(None::<i64>);
     let delete = PaidAction::new(
-        move |id: &i64| {
-            let api = Api::current();
+        move |id: &i64, api: Api| {
             let id = *id;
             async move { api.delete(id).await }
         },
@@ -174,6 +242,7 @@ fn RentalsView() -> impl IntoView {
             after_paid(Msg::Deleted);
         },
         || {},
+        None,
     );
     let actions = RowActions {
         activate: Callback::new(move |id| {
@@ -189,6 +258,15 @@ fn RentalsView() -> impl IntoView {
             delete_for.set(Some(id));
         }),
         activating,
+        select: Callback::new(move |(id, on): (i64, bool)| {
+            selected.update(|s| {
+                if on {
+                    s.insert(id);
+                } else {
+                    s.remove(&id);
+                }
+            });
+        }),
     };
 
     let set = move |apply: fn(&mut View, String)| {
@@ -204,6 +282,29 @@ fn RentalsView() -> impl IntoView {
         <p class="visually-hidden" aria-live="polite" data-testid="sms-announcement">
             {move || (new_sms.get() > 0).then(|| t(Msg::NewSmsCount).replace("{n}", &new_sms.get().to_string()))}
         </p>
+        <div class="notify-switch">
+            <label class="inline">
+                <input type="checkbox" prop:checked=move || notify_switch.on.get()
+                    on:change=move |ev| notify_switch.set(event_target_checked(&ev))/>
+                " " {move || t(Msg::NotifySwitch)}
+            </label>
+            {move || notify_switch.blocked.get().map(|m| view! { <p class="note warn" role="alert">{t(m)}</p> })}
+        </div>
+        {move || expiring.get().map(|(n, first)| {
+            let lang = settings.lang.get();
+            let text = if n == 1 { t(Msg::ExpiringBannerOne) } else { t(Msg::ExpiringBanner) }
+                .replace("{count}", &count(n as i64, Noun::Number, lang))
+                .replace("{date}", &time::short_date(first, lang));
+            view! {
+                <div class="note warn expiring-banner" data-testid="expiring-banner">
+                    <p>{text}</p>
+                    <button type="button" class="secondary" on:click=move |_| {
+                        let until = now.get_untracked() + EXPIRING_DAYS * DAY;
+                        filter.update(|f| f.expiring_before = if f.expiring_before.is_some() { None } else { Some(until) });
+                    }>{move || t(if filter.with(|f| f.expiring_before.is_some()) { Msg::ExpiringShowAll } else { Msg::ExpiringShow })}</button>
+                </div>
+            }
+        })}
         <div class="refresh-bar" aria-live="polite">
             <span class="refreshed">
                 {move || live.refreshed_at.get().map(|at| format!("{}: {}", t(Msg::LastRefresh), time::clock(at)))}
@@ -262,13 +363,26 @@ fn RentalsView() -> impl IntoView {
                         <option value="number">{move || t(Msg::SortNumber)}</option>
                     </select>
                 </div>
+                <div class="row select-tools">
+                    <button type="button" class="secondary" on:click=move |_| select_where(|_| true)>{move || t(Msg::SelectAllShown)}</button>
+                    <button type="button" class="secondary" on:click=move |_| select_where(|r| r.canprolong)>{move || t(Msg::SelectProlongable)}</button>
+                    <button type="button" class="secondary" disabled=move || selected.with(HashSet::is_empty)
+                        on:click=move |_| selected.set(HashSet::new())>{move || t(Msg::SelectNone)}</button>
+                    <button type="button" disabled=move || selected.with(HashSet::is_empty) on:click=move |_| bulk_open.set(true)>
+                        {move || t(Msg::BulkProlongButton).replace("{n}", &selected.with(HashSet::len).to_string())}
+                    </button>
+                    <button type="button" class="secondary" on:click=export_csv>{move || t(Msg::ExportCsv)}</button>
+                    <button type="button" class="secondary" on:click=export_ics>{move || t(Msg::ExportIcs)}</button>
+                </div>
                 <div class="table-wrap">
                     <table class="rentals" class:stale=move || live.failure.get().is_some()>
                         <thead>
                             <tr>
+                                <th scope="col"><span class="visually-hidden">{move || t(Msg::SelectRental)}</span></th>
                                 <th scope="col">{move || t(Msg::ColStatus)}</th>
                                 <th scope="col">{move || t(Msg::ColNumber)}</th>
                                 <th scope="col">{move || t(Msg::ColService)}</th>
+                                <th scope="col">{move || t(Msg::ColLatestSms)}</th>
                                 <th scope="col">{move || t(Msg::ColExpires)}</th>
                                 <th scope="col">{move || t(Msg::ColActions)}</th>
                             </tr>
@@ -276,7 +390,11 @@ fn RentalsView() -> impl IntoView {
                         <tbody>
                             <For each=move || visible.get() key=|id| *id let:id>
                                 {live.row(id).map(|row| view! {
-                                    <RentalRow row now=now actions highlight=highlight() == Some(id)/>
+                                    <RentalRow row now=now actions highlight=highlight() == Some(id)
+                                        latest=Signal::derive(move || watch.latest.with(|l| l.get(&id).cloned()))
+                                        unread=Signal::derive(move || watch.is_unread(id))
+                                        waiting=Signal::derive(move || watch.waiting.with(|w| w.get(&id).copied()))
+                                        selected=Signal::derive(move || selected.with(|s| s.contains(&id)))/>
                                 })}
                             </For>
                         </tbody>
@@ -299,6 +417,10 @@ fn RentalsView() -> impl IntoView {
             </Show>
         </Show>
         <SmsDialog open=sms_for live/>
+        <BulkProlong open=bulk_open selected order=matching live done=Callback::new(move |_| {
+            selected.set(HashSet::new());
+            live.refresh();
+        })/>
         <ProlongDialog open=prolong_for live done=Callback::new(move |_| after_paid(Msg::Prolonged))/>
         <AddServiceDialog open=add_for live done=Callback::new(move |_| after_paid(Msg::ServiceAdded))/>
         <ConfirmDialog

@@ -3,6 +3,7 @@
 //! the restore error codes, and the rent page's pure rules. No I/O.
 
 pub mod decode;
+pub mod export;
 mod flex;
 mod money;
 mod period;

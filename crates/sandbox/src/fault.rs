@@ -34,6 +34,9 @@ pub enum FaultKind {
     UnknownMsg,
     /// A valid `orders` answer with 20,000 rentals.
     Huge,
+    /// The request is done (a paid one charges), then the connection is dropped before
+    /// its answer (after the status line, so the browser does not resend it).
+    DropAfter,
 }
 
 impl std::str::FromStr for FaultKind {
@@ -69,6 +72,8 @@ pub enum Injected {
     Stall(Duration),
     /// Drop the connection now.
     Drop,
+    /// Do the request, then drop the connection instead of answering.
+    DropAfter,
 }
 
 impl Faults {
@@ -146,6 +151,7 @@ impl Faults {
                 r#"{"status":0,"msg":"Υπηρεσία μη διαθέσιμη \u202eevil\u202c <script>window.__owned=1</script>"}"#.into(),
             ),
             FaultKind::Huge => json(huge_orders()),
+            FaultKind::DropAfter => Injected::DropAfter,
         })
     }
 }

@@ -7,6 +7,7 @@ pub mod db;
 pub mod demo;
 pub mod fault;
 mod proxy;
+pub mod replay;
 mod simulator;
 pub mod store;
 mod web;

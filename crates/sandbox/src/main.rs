@@ -54,7 +54,8 @@ struct ServeArgs {
     #[arg(long, default_value_t = 60, value_name = "SECS")]
     demo_sms_every: u64,
     /// Make a method (or `*`) fail, e.g. `orders=html502`; kinds: html502, empty,
-    /// truncated, rate_limited, slow, drop, wrong_types, missing_fields, unknown_msg, huge.
+    /// truncated, rate_limited, slow, drop, wrong_types, missing_fields, unknown_msg, huge,
+    /// drop_after (done, then the connection dropped).
     /// Repeatable; `POST /admin/fault` changes them at run time.
     #[arg(long, value_name = "METHOD=KIND", value_parser = parse_fault)]
     fault: Vec<rentdesk_sandbox::fault::FaultRule>,

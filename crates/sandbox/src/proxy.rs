@@ -2,6 +2,7 @@
 //! and streams its answers back, so the browser app can use a real account from this
 //! origin (the live API sends no CORS headers).
 
+use crate::replay::Recorded;
 use axum::body::Body;
 use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
@@ -60,6 +61,34 @@ impl Proxy {
         }
     }
 }
+
+impl Proxy {
+    /// Like [`Proxy::forward`], with the whole answer read, so a repeat of the request
+    /// (same key and request id) can be given the same answer.
+    pub async fn recorded(&self, method: &Method, uri: &Uri) -> Recorded {
+        let response = self.forward(method, uri).await;
+        let status = response.status();
+        let content_type = response.headers().get(header::CONTENT_TYPE).cloned();
+        match axum::body::to_bytes(response.into_body(), MAX_ANSWER).await {
+            Ok(body) => Recorded {
+                status,
+                content_type,
+                body,
+            },
+            Err(_) => Recorded::json(
+                json!({
+                    "status": 0,
+                    "msg": "The upstream API's answer was cut off",
+                })
+                .to_string()
+                .into(),
+            ),
+        }
+    }
+}
+
+/// The largest upstream answer kept for repeats.
+const MAX_ANSWER: usize = 16 * 1024 * 1024;
 
 /// The error without its URL, which carries the API key in its query.
 fn without_url(e: &reqwest::Error) -> String {

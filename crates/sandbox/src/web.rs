@@ -3,6 +3,7 @@
 use crate::answer::answer;
 use crate::fault::{FaultRule, Faults, Injected};
 use crate::proxy::Proxy;
+use crate::replay::{self, Recorded, Replays};
 use crate::store::{BulkRentals, Refusal, SmsDelivery, Store};
 use crate::Config;
 use axum::body::Bytes;
@@ -43,6 +44,7 @@ pub struct AppState {
     answer_cache: bool,
     demo_key: Option<String>,
     faults: Arc<Faults>,
+    replays: Arc<Replays>,
     dist: PathBuf,
     csp: HeaderValue,
 }
@@ -73,6 +75,7 @@ impl AppState {
                 }
                 Arc::new(faults)
             },
+            replays: Arc::default(),
             dist: config.dist.clone(),
             csp: content_security_policy(&config.connect_src)?,
         })
@@ -183,41 +186,88 @@ fn parse_query(raw: Option<&str>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `rent.php`: GET only, every method, each error a `status: 0` with a `msg`.
+/// `rent.php`: GET only, every method, each error a `status: 0` with a `msg`. A call with
+/// a request id (`rid`) is done once; a repeat gets the first answer (see [`replay`]).
 async fn rent(
     State(state): State<AppState>,
     method: Method,
     uri: Uri,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    if let Some(proxy) = &state.proxy {
-        return cors(proxy.forward(&method, &uri).await);
+    let query = parse_query(raw.as_deref());
+    if let Some(proxy) = state.proxy.clone() {
+        return match replay::request_id(&query) {
+            Some(id) => {
+                replayed(
+                    &state,
+                    id,
+                    async move { proxy.recorded(&method, &uri).await },
+                )
+                .await
+            }
+            None => cors(proxy.forward(&method, &uri).await),
+        };
     }
     if method == Method::OPTIONS {
         return cors(StatusCode::NO_CONTENT.into_response());
     }
-    let query = parse_query(raw.as_deref());
     let named = query
         .iter()
         .find(|(k, _)| k == "method")
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
-    if let Some(injected) = state.faults.inject(named) {
-        return faulty(injected).await;
+    let drop_after = match state.faults.inject(named) {
+        Some(Injected::DropAfter) => true,
+        Some(injected) => return faulty(injected).await,
+        None => false,
+    };
+    let response = match replay::request_id(&query) {
+        Some(id) => {
+            let state2 = state.clone();
+            replayed(&state, id, async move {
+                Recorded::json(answer_rent(&state2, &method, &query).await)
+            })
+            .await
+        }
+        None => json_bytes(answer_rent(&state, &method, &query).await),
+    };
+    if drop_after {
+        return faulty(Injected::DropAfter).await;
     }
+    response
+}
+
+/// The answer of `work`, once per key and request id.
+async fn replayed(
+    state: &AppState,
+    id: (String, String, String),
+    work: impl std::future::Future<Output = Recorded> + Send + 'static,
+) -> Response {
+    match state.replays.once(id, work).await {
+        Ok(recorded) => cors(recorded.into_response()),
+        Err(replay::Refused::Reused) => json_answer(
+            json!({ "status": 0, "msg": "This request id was already used for another request" }),
+        ),
+        Err(replay::Refused::Lost) => json_answer(json!({ "status": 0, "msg": "Internal error" })),
+    }
+}
+
+/// The JSON answer of one rent.php call.
+async fn answer_rent(state: &AppState, method: &Method, query: &[(String, String)]) -> Bytes {
+    let text = |v: Value| Bytes::from(v.to_string());
     if method != Method::GET {
-        return json_answer(json!({ "status": 0, "msg": "Only GET requests are accepted" }));
+        return text(json!({ "status": 0, "msg": "Only GET requests are accepted" }));
     }
     let Some(store) = state.store.clone() else {
-        return json_answer(json!({ "status": 0, "msg": "No store" }));
+        return text(json!({ "status": 0, "msg": "No store" }));
     };
-    let request = match Request::from_query(&query) {
+    let request = match Request::from_query(query) {
         Ok(request) => request,
-        Err(e) => return json_answer(answer(None, Err(Refusal::Msg(e.msg)), state.variants)),
+        Err(e) => return text(answer(None, Err(Refusal::Msg(e.msg)), state.variants)),
     };
     let cache_key = format!("{request:?}");
     if let Some(body) = state.cached(&store, &cache_key) {
-        return json_bytes(body);
+        return body;
     }
     let variants = state.variants;
     let response = tokio::task::spawn_blocking(move || {
@@ -237,9 +287,9 @@ async fn rent(
             if let (Some((generation, fresh_until)), true) = (cacheable, state.answer_cache) {
                 state.remember(cache_key, generation, fresh_until, body.clone());
             }
-            json_bytes(body)
+            body
         }
-        Err(_) => json_answer(json!({ "status": 0, "msg": "Internal error" })),
+        Err(_) => text(json!({ "status": 0, "msg": "Internal error" })),
     }
 }
 
@@ -284,6 +334,20 @@ async fn faulty(injected: Injected) -> Response {
     match injected {
         Injected::Answer(response) => response,
         Injected::Drop => broken(),
+        // The status line goes out first, so the browser cannot resend the request (a
+        // resend on a reused connection is what request ids are for): the app sees a
+        // connection that broke before the answer's body.
+        Injected::DropAfter => {
+            use futures_util::StreamExt;
+            let started = futures_util::stream::once(async { Ok(Bytes::from_static(b" ")) });
+            let failing = futures_util::stream::once(async {
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                Err::<Bytes, std::io::Error>(std::io::Error::other("fault: connection dropped"))
+            });
+            cors(Response::new(axum::body::Body::from_stream(
+                started.chain(failing),
+            )))
+        }
         Injected::Stall(wait) => {
             tokio::time::sleep(wait).await;
             broken()

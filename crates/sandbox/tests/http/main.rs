@@ -7,4 +7,5 @@ mod faults;
 mod harness;
 mod life;
 mod rent;
+mod replay;
 mod robustness;

@@ -1,0 +1,289 @@
+//! Prolonging the selected rentals in one go: one confirmation listing each rental with its
+//! price for the chosen period (from `getdata`, as the single prolong dialog prices it) and
+//! the total against the balance; then one `prolong` per rental, in order, each showing its
+//! result. It stops before a rental the balance no longer covers; a failure on one is
+//! explained and the others go on. Each call's request id is made of the rental, its
+//! expiry and the period, so neither a double click nor a reload can prolong twice.
+
+use crate::api::{Api, ApiFailure};
+use crate::components::confirm_dialog::ConfirmDialog;
+use crate::components::error_note::ErrorNote;
+use crate::components::prolong_dialog::price_from;
+use crate::i18n::{period_text, Msg};
+use crate::live_rentals::LiveRentals;
+use crate::phone::format_phone;
+use crate::rent_choice::MAX_MONTHS;
+use crate::session::use_session;
+use crate::settings::use_settings;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use rent_api::{Money, NumberType, Period, PeriodUnit, Rental, ServiceOffer};
+use std::collections::{HashMap, HashSet};
+
+/// What became of one rental.
+#[derive(Debug, Clone, PartialEq)]
+enum Outcome {
+    Running,
+    Done,
+    Failed(ApiFailure),
+    /// Not tried: the balance left did not cover it.
+    Stopped,
+}
+
+/// One rental of the batch and its price (`None`: this period does not fit it).
+type Line = (Rental, Option<Money>);
+
+/// The request id of prolonging `rental` (as it is now) by `period`.
+fn request_id(rental: &Rental, period: Period) -> String {
+    format!(
+        "bulk-{}-{}-{}{}",
+        rental.id,
+        rental.until,
+        period.unit.as_str(),
+        period.count
+    )
+}
+
+/// The periods offered: 1–4 weeks and the months.
+fn periods() -> Vec<Period> {
+    (1..=4)
+        .filter_map(|n| Period::new(PeriodUnit::Week, n).ok())
+        .chain((1..=MAX_MONTHS).filter_map(|n| Period::new(PeriodUnit::Month, n).ok()))
+        .collect()
+}
+
+/// The bulk prolong dialog for the `selected` rentals, in `order`.
+#[component]
+pub fn BulkProlong(
+    open: RwSignal<bool>,
+    selected: RwSignal<HashSet<i64>>,
+    #[prop(into)] order: Signal<Vec<i64>>,
+    live: LiveRentals,
+    /// Runs after the batch ran.
+    done: Callback<()>,
+) -> impl IntoView {
+    let settings = use_settings();
+    let session = use_session();
+    let t = move |m: Msg| settings.t(m);
+    let period = RwSignal::new(Period::one_week());
+    let lines: RwSignal<Option<Result<Vec<Line>, ApiFailure>>> = RwSignal::new(None);
+    let outcomes: RwSignal<HashMap<i64, Outcome>> = RwSignal::new(HashMap::new());
+    let running = RwSignal::new(false);
+    let ran = RwSignal::new(false);
+    let ticket = StoredValue::new(0u64);
+
+    Effect::new(move |_| {
+        if !open.get() {
+            return;
+        }
+        let p = period.get();
+        // The table's order; selected rentals a filter hides now come after, by id.
+        let chosen: Vec<Rental> = selected.with_untracked(|s| {
+            let shown = order.get_untracked();
+            let mut hidden: Vec<i64> = s.iter().filter(|id| !shown.contains(id)).copied().collect();
+            hidden.sort_unstable();
+            shown
+                .into_iter()
+                .filter(|id| s.contains(id))
+                .chain(hidden)
+                .filter_map(|id| live.row(id).map(|r| r.get_untracked()))
+                .collect()
+        });
+        outcomes.set(HashMap::new());
+        ran.set(false);
+        lines.set(None);
+        let mine = ticket.get_value() + 1;
+        ticket.set_value(mine);
+        let api = Api::current();
+        spawn_local(async move {
+            let mut priced = Vec::with_capacity(chosen.len());
+            // One `getdata` per country and number type, not one per rental.
+            let mut offers: HashMap<(String, NumberType), Vec<ServiceOffer>> = HashMap::new();
+            for r in chosen {
+                let fits = r.canprolong && r.prolong_limits().fits(p);
+                let price = if fits {
+                    let kind = r.number_type().unwrap_or(NumberType::Any);
+                    let key = (r.cname.clone(), kind);
+                    let found = match offers.get(&key) {
+                        Some(list) => price_from(list, &r, p),
+                        None => match api.services(r.cname.clone(), p, kind).await {
+                            Ok(list) => {
+                                let price = price_from(&list, &r, p);
+                                offers.insert(key, list);
+                                price
+                            }
+                            Err(e) => Err(e),
+                        },
+                    };
+                    match found {
+                        Ok(m) => Some(m),
+                        Err(e) => {
+                            if ticket.try_get_value() == Some(mine) {
+                                lines.set(Some(Err(e)));
+                            }
+                            return;
+                        }
+                    }
+                } else {
+                    None
+                };
+                priced.push((r, price));
+            }
+            if ticket.try_get_value() == Some(mine) {
+                lines.set(Some(Ok(priced)));
+            }
+        });
+    });
+
+    let balance = move || session.balance.get().and_then(|b| b.ok());
+    let total = Memo::new(move |_| match lines.get() {
+        Some(Ok(l)) => l
+            .iter()
+            .filter_map(|(_, p)| *p)
+            .fold(Money::ZERO, |a, b| a + b),
+        _ => Money::ZERO,
+    });
+    let ready = Signal::derive(move || {
+        matches!(lines.get(), Some(Ok(l)) if l.iter().any(|(_, p)| p.is_some())) && !ran.get()
+    });
+
+    let run = Callback::new(move |_| {
+        if running.get_untracked() || ran.get_untracked() || !ready.get_untracked() {
+            return;
+        }
+        let Some(Ok(batch)) = lines.get_untracked() else {
+            return;
+        };
+        running.set(true);
+        let p = period.get_untracked();
+        let api = Api::current();
+        spawn_local(async move {
+            let mut left = match api.balance().await {
+                Ok(b) => b,
+                Err(_) => balance().unwrap_or(Money::ZERO),
+            };
+            let mut stopped = false;
+            for (r, price) in batch {
+                let Some(price) = price else { continue };
+                if stopped || price > left {
+                    stopped = true;
+                    outcomes.update(|o| {
+                        o.insert(r.id, Outcome::Stopped);
+                    });
+                    continue;
+                }
+                outcomes.update(|o| {
+                    o.insert(r.id, Outcome::Running);
+                });
+                let answer = api
+                    .clone()
+                    .with_request_id(&request_id(&r, p))
+                    .prolong(r.id, p)
+                    .await;
+                let outcome = match answer {
+                    Ok(()) => Outcome::Done,
+                    Err(lost @ (ApiFailure::Network | ApiFailure::Timeout)) => {
+                        match api.orders().await {
+                            Ok(now) => match now.iter().find(|n| n.id == r.id) {
+                                Some(n) if n.until > r.until => Outcome::Done,
+                                _ if lost == ApiFailure::Timeout => {
+                                    Outcome::Failed(ApiFailure::LostUnknown)
+                                }
+                                _ => Outcome::Failed(ApiFailure::LostNotDone),
+                            },
+                            Err(_) => Outcome::Failed(ApiFailure::LostUnknown),
+                        }
+                    }
+                    Err(e) => Outcome::Failed(e),
+                };
+                if outcome == Outcome::Done {
+                    left = left - price;
+                }
+                if outcomes
+                    .try_update(|o| {
+                        o.insert(r.id, outcome);
+                    })
+                    .is_none()
+                {
+                    return;
+                }
+            }
+            running.try_set(false);
+            if ran.try_set(true).is_some() {
+                return; // the view is gone
+            }
+            session.refresh_balance();
+            done.run(());
+        });
+    });
+
+    let result_text = move |o: Outcome| match o {
+        Outcome::Running => t(Msg::Prolonging).to_owned(),
+        Outcome::Done => t(Msg::BulkDone).to_owned(),
+        Outcome::Stopped => t(Msg::BulkStopped).to_owned(),
+        Outcome::Failed(e) => e.message(settings.lang.get()),
+    };
+
+    view! {
+        <ConfirmDialog
+            open=open
+            on_close=Callback::new(move |_| {
+                if !running.get_untracked() {
+                    open.set(false);
+                }
+            })
+            title=Signal::derive(move || t(Msg::BulkTitle).to_owned())
+            confirm_label=Signal::derive(move || t(Msg::BulkConfirm).to_owned())
+            busy=running
+            busy_label=Signal::derive(move || t(Msg::Prolonging).to_owned())
+            blocked=Signal::derive(move || !ready.get())
+            on_confirm=run
+        >
+            <label for="bulk-period">{t(Msg::ProlongPeriod)}</label>
+            <select id="bulk-period" disabled=move || running.get() || ran.get() on:change=move |ev| {
+                let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                if let Some(p) = periods().get(i) {
+                    period.set(*p);
+                }
+            }>
+                {periods().into_iter().enumerate().map(|(i, p)| view! {
+                    <option value=i.to_string() selected=move || period.get() == p>
+                        {move || period_text(p, settings.lang.get())}
+                    </option>
+                }).collect_view()}
+            </select>
+            {move || match lines.get() {
+                None => view! { <p role="status">{t(Msg::PriceLoading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <ErrorNote failure=e/> }.into_any(),
+                Some(Ok(list)) => view! {
+                    <ol class="bulk-list">
+                        {list.into_iter().map(|(r, price)| {
+                            let id = r.id;
+                            view! {
+                                <li data-rental=id>
+                                    <span class="bulk-what">{format_phone(&r.ccode, &r.pnumber)} " · " {r.sname.clone()}</span>
+                                    <span class="bulk-price" data-testid="bulk-price">{match price {
+                                        Some(m) => format!("{m} USD"),
+                                        None => t(Msg::BulkSkipped).to_owned(),
+                                    }}</span>
+                                    <span class="bulk-result" data-testid="bulk-result" aria-live="polite">
+                                        {move || outcomes.with(|o| o.get(&id).cloned()).map(result_text)}
+                                    </span>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                }.into_any(),
+            }}
+            <dl class="summary">
+                <dt>{t(Msg::TotalLabel)}</dt>
+                <dd data-testid="bulk-total">{move || format!("{} USD", total.get())}</dd>
+                <dt>{t(Msg::Balance)}</dt>
+                <dd>{move || balance().map(|b| format!("{b} USD"))}</dd>
+            </dl>
+            {move || balance().filter(|b| total.get() > *b).map(|_| view! {
+                <p class="note warn" role="alert">{t(Msg::BulkBalanceShort)}</p>
+            })}
+        </ConfirmDialog>
+    }
+}

@@ -1,0 +1,153 @@
+// Codes that reach you on another tab: the "Notify me of new SMS" switch, one notification
+// per new SMS from a hidden tab (Notification stubbed in the page, visibility overridden),
+// the count in title and favicon, the code in the row, and waiting rentals asked sooner.
+import { test, expect, signIn } from "../fixtures.js";
+
+const row = (page, id) => page.locator(`tr[data-rental="${id}"]`);
+
+async function rent(sandbox, service = "opt16") {
+  const answer = await sandbox.api({ method: "create", apikey: sandbox.key, dtype: "week", dcount: "1", country: "RU", service, rent_type: "always" });
+  expect(answer.status, JSON.stringify(answer)).toBe(1);
+  return answer.data.id;
+}
+
+/** A Notification that records what is shown; permission kept in localStorage like the
+ *  browser keeps it; `document.visibilityState` driven by `window.__hidden`. */
+async function stubBrowser(page, grant = "granted") {
+  await page.addInitScript((grant) => {
+    window.__notes = [];
+    window.__asked = 0;
+    class RecordedNotification {
+      constructor(title, options = {}) {
+        this.title = title;
+        this.body = options.body;
+        this.tag = options.tag;
+        this.onclick = null;
+        window.__notes.push(this);
+      }
+      static get permission() {
+        return localStorage.getItem("__permission") || "default";
+      }
+      static requestPermission() {
+        window.__asked += 1;
+        localStorage.setItem("__permission", grant);
+        return Promise.resolve(grant);
+      }
+      close() {}
+    }
+    window.Notification = RecordedNotification;
+    Object.defineProperty(document, "visibilityState", { get: () => (window.__hidden ? "hidden" : "visible"), configurable: true });
+    Object.defineProperty(document, "hidden", { get: () => !!window.__hidden, configurable: true });
+  }, grant);
+}
+
+const hide = (page, hidden) =>
+  page.evaluate((hidden) => {
+    window.__hidden = hidden;
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  }, hidden);
+const notes = (page) => page.evaluate(() => window.__notes.map((n) => ({ title: n.title, body: n.body })));
+
+test("a new SMS in a hidden tab gives one notification with service, number and code; clicking it opens the SMS", async ({ page, sandbox }) => {
+  await stubBrowser(page);
+  await page.clock.install();
+  const id = await rent(sandbox);
+  await signIn(page, sandbox);
+  const number = (await row(page, id).locator("td.number button").textContent()).trim();
+  const service = (await row(page, id).locator("td").nth(3).textContent()).trim();
+  const toggle = page.getByLabel("Notify me of new SMS");
+  await expect(toggle).not.toBeChecked();
+  expect(await page.evaluate(() => window.__asked), "no permission asked before the switch").toBe(0);
+  await toggle.check();
+  await expect(toggle).toBeChecked();
+  expect(await page.evaluate(() => window.__asked)).toBe(1);
+
+  await hide(page, true);
+  await sandbox.admin("sms", { id, sender: "Instagram", text: "Your Instagram code: 671 094. Don't share it." });
+  await page.clock.fastForward("00:31");
+  await expect.poll(() => notes(page)).toHaveLength(1);
+  const [note] = await notes(page);
+  expect(note.title).toContain(service);
+  expect(note.body).toContain(number);
+  expect(note.body).toContain("671094");
+  await expect(page).toHaveTitle("(1) rentdesk");
+  const icon = await page.locator("link[rel=icon]").getAttribute("href");
+  expect(icon).toMatch(/^data:image\/svg\+xml,/);
+  expect(decodeURIComponent(icon)).toContain(">1</text>");
+  await expect(row(page, id).getByTestId("row-code")).toHaveText("671094");
+  await expect(row(page, id)).toContainText("Instagram");
+
+  // Refreshes go on in the hidden tab, and the same SMS is never notified again.
+  const orders = [];
+  page.on("request", (r) => r.url().includes("method=orders") && orders.push(r.url()));
+  await page.clock.fastForward("00:31");
+  await page.clock.fastForward("00:31");
+  await expect.poll(() => orders.length).toBeGreaterThanOrEqual(2);
+  expect(await notes(page)).toHaveLength(1);
+
+  await hide(page, false);
+  await page.evaluate(() => window.__notes[0].onclick());
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText(number);
+  await expect(dialog.getByTestId("sms-code")).toHaveText("671094");
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await expect(page).toHaveTitle("rentdesk");
+  expect(decodeURIComponent(await page.locator("link[rel=icon]").getAttribute("href"))).toBe("/favicon.svg");
+
+  // After a reload the switch is still on and the SMS is not notified again.
+  await page.reload();
+  await expect(toggle).toBeChecked();
+  await expect(row(page, id).getByTestId("row-code")).toHaveText("671094");
+  await page.clock.fastForward("00:31");
+  await expect(row(page, id)).toBeVisible();
+  expect(await notes(page)).toHaveLength(0);
+});
+
+test("rentals with new SMS sort first by default", async ({ page, sandbox }) => {
+  await page.clock.install();
+  const first = await rent(sandbox, "opt1");
+  const second = await rent(sandbox, "opt6");
+  await signIn(page, sandbox);
+  await expect(page.locator("tbody tr").first()).toHaveAttribute("data-rental", String(first));
+  // The first look at each rental's SMS is done (one request every 5 s).
+  await page.clock.fastForward("00:06");
+  await sandbox.admin("sms", { id: second, sender: "WhatsApp", text: "WhatsApp code 123-456" });
+  await page.clock.fastForward("00:31");
+  await expect(page.locator("tbody tr").first()).toHaveAttribute("data-rental", String(second));
+  await expect(row(page, second).getByTestId("row-code")).toHaveText("123456");
+});
+
+test("a browser that blocks notifications leaves the switch off with a clear note", async ({ page, sandbox }) => {
+  await stubBrowser(page, "denied");
+  await signIn(page, sandbox);
+  const toggle = page.getByLabel("Notify me of new SMS");
+  await toggle.click();
+  await expect(page.getByRole("alert")).toHaveText("Your browser blocks notifications for this site. Allow them in the site settings, then turn this on again.");
+  await expect(toggle).not.toBeChecked();
+});
+
+test("a rental waiting for its first SMS is marked and asked sooner than the 30 s refresh, never faster than every 5 s", async ({ page, sandbox }) => {
+  await page.addInitScript(() => {
+    window.__smsAt = [];
+    const fetch = window.fetch.bind(window);
+    window.fetch = (input, init) => {
+      if (String(input.url || input).includes("method=sms")) window.__smsAt.push(Date.now());
+      return fetch(input, init);
+    };
+  });
+  await page.clock.install();
+  await signIn(page, sandbox);
+  const id = await rent(sandbox);
+  await page.getByRole("button", { name: "Refresh now" }).click();
+  await expect(row(page, id).getByTestId("waiting")).toHaveText(/^Waiting for SMS · \d+ min$/);
+  const orders = [];
+  page.on("request", (r) => r.url().includes("method=orders") && orders.push(r.url()));
+  await sandbox.admin("sms", { id, sender: "Telegram", text: "Telegram code: 55231" });
+  for (let i = 0; i < 4; i++) await page.clock.fastForward("00:05");
+  await expect(row(page, id).getByTestId("row-code")).toHaveText("55231");
+  await expect(row(page, id).getByTestId("waiting")).toHaveCount(0);
+  expect(orders, "found before the next 30 s refresh").toHaveLength(0);
+  const at = await page.evaluate(() => window.__smsAt);
+  expect(at.length).toBeGreaterThanOrEqual(1);
+  for (let i = 1; i < at.length; i++) expect(at[i] - at[i - 1]).toBeGreaterThanOrEqual(5000);
+});
