@@ -203,6 +203,7 @@ impl Store {
                     country,
                     period,
                     rent_type,
+                    ..
                 } => Ok((
                     rent::services(conn, &country, period, rent_type)?,
                     rent::next_expiry(conn)?,
@@ -238,12 +239,14 @@ impl Store {
                     country,
                     service,
                     rent_type,
+                    ..
                 } => rent::create(conn, now, &apikey, period, &country, &service, rent_type),
                 Request::AddService {
                     apikey,
                     id,
                     service,
                     pnumber,
+                    ..
                 } => rent::add_service(conn, now, &apikey, id, &service, &pnumber),
                 Request::Sms { apikey, id } => life::sms(conn, &apikey, id),
                 Request::Prolong { apikey, id, period } => {
@@ -256,9 +259,7 @@ impl Store {
                 }
                 Request::RestorePrecalc { apikey, id } => archive::precalc(conn, now, &apikey, id),
                 Request::Restore { apikey, id } => archive::restore(conn, now, &apikey, id),
-                Request::GetCountries | Request::GetData { .. } | Request::Orders { .. } => {
-                    Err(Refusal::msg("Incorrect method"))
-                }
+                _ => Err(Refusal::msg("Incorrect method")),
             }
         })
     }

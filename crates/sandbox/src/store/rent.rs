@@ -81,6 +81,9 @@ pub(super) fn countries(conn: &Connection) -> Outcome {
             Ok(Country {
                 name: r.get(0)?,
                 code: r.get(1)?,
+                url_country_name: String::new(),
+                rent_switch_type: String::new(),
+                rent_avail_prolong: None,
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -121,6 +124,8 @@ pub(super) fn services(
                 name: r.get(1)?,
                 price_day: pricing::day_price(base, country.price_pct, first, period.days()),
                 count: capped(free.iter().sum()),
+                img: String::new(),
+                discount: Default::default(),
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
@@ -320,6 +325,7 @@ pub(super) fn orders(conn: &Connection, now: i64, apikey: &str) -> Result<(Value
             canprolonguntil: guarantee,
             lastonline: Some(lastonline),
             rent_type: Some(kind_name(r.get(7)?).to_owned()),
+            provider: None,
         };
         rental.canprolong = rental.prolong_limits().check(now).is_ok();
         list.push(rental);
