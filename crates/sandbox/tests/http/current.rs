@@ -351,3 +351,76 @@ async fn prolong_max_near_the_guarantee_allows_the_days_left() {
         "The rental has reached the 90-day guarantee and cannot be prolonged"
     );
 }
+
+#[tokio::test]
+async fn a_number_used_for_a_service_elsewhere_cannot_take_it() {
+    let sb = Sandbox::new().await;
+    let free = count_multi(&sb, "RU", "opt16").await;
+    let fit_both = count_multi(&sb, "RU", "opt16,opt29").await;
+    assert!(fit_both < free, "{fit_both} of {free}");
+    let mut refused = 0;
+    for _ in 0..free {
+        let rental = sb.rent("RU", "opt16", "week", "1", "any").await;
+        let full = format!("7{}", rental["pnumber"].as_str().unwrap());
+        let before = sb.balance().await;
+        let added = sb
+            .keyed(
+                "add_service_to_order",
+                &[
+                    ("id", &id_of(&rental).to_string()),
+                    ("service", "opt29"),
+                    ("pnumber", &full),
+                    ("rent_days", "1"),
+                ],
+            )
+            .await;
+        if added["status"] == 0 {
+            assert_eq!(added["msg"], "This number cannot take this service");
+            assert_eq!(sb.balance().await, before, "nothing charged");
+            refused += 1;
+        }
+    }
+    assert_eq!(refused, free - fit_both);
+}
+
+#[tokio::test]
+async fn catalogue_refusals_name_the_problem() {
+    let sb = Sandbox::new().await;
+    for (params, msg) in [
+        (
+            vec![("method", "get_country_by_service"), ("service", "opt1")],
+            "Missing parameter: dtype",
+        ),
+        (
+            vec![("method", "getdataWithProviders"), ("country", "ZZ")],
+            "Country not found",
+        ),
+        (
+            vec![
+                ("method", "getcount"),
+                ("country", "RU"),
+                ("dtype", "year"),
+                ("dcount", "1"),
+            ],
+            "dtype must be day, week or month, not \"year\"",
+        ),
+        (
+            vec![
+                ("method", "create_multi"),
+                ("apikey", "nobody"),
+                ("dtype", "week"),
+                ("dcount", "1"),
+                ("country", "RU"),
+                ("services", "opt1,opt2"),
+            ],
+            "Invalid API key",
+        ),
+    ] {
+        let answer = sb.call(&params).await;
+        assert_eq!(
+            answer,
+            serde_json::json!({ "status": 0, "msg": msg }),
+            "{params:?}"
+        );
+    }
+}
