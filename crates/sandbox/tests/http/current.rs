@@ -424,3 +424,25 @@ async fn catalogue_refusals_name_the_problem() {
         );
     }
 }
+
+#[tokio::test]
+async fn two_create_multi_at_once_charge_once_when_the_balance_covers_one() {
+    let sb = Sandbox::new().await;
+    let mut price = Money::ZERO;
+    for s in ["opt1", "opt2"] {
+        price += day_price(&sb, "RU", s, "week", "1", "any")
+            .await
+            .times(7)
+            .unwrap();
+    }
+    let top = price + Money::from_mills(price.mills() / 2);
+    sb.new_key("twice", &top.to_plain_string()).await;
+    let q = [("country", "RU"), ("services", "opt1,opt2")];
+    let (a, b) = tokio::join!(
+        create_multi(&sb, "twice", &q),
+        create_multi(&sb, "twice", &q)
+    );
+    let wins = [&a, &b].iter().filter(|r| r["status"] == 1).count();
+    assert_eq!(wins, 1, "{a} {b}");
+    assert_eq!(sb.balance_of("twice").await, top - price);
+}
