@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod components;
 pub mod i18n;
 pub mod live_rentals;
+pub mod multi_rent;
 mod pages;
 pub mod paid;
 pub mod phone;
@@ -17,5 +18,6 @@ pub mod settings;
 pub mod sms_code;
 mod storage;
 pub mod time;
+pub mod where_search;
 
 pub use app::App;

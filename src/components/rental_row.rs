@@ -3,6 +3,7 @@
 
 use crate::clipboard;
 use crate::i18n::{Lang, Msg};
+use crate::multi_rent::service_names;
 use crate::phone::{dialable, format_phone};
 use crate::settings::use_settings;
 use crate::time;
@@ -95,11 +96,16 @@ pub fn RentalRow(
                         aria-label=format!("{}: {number}", lang.t(Msg::CopyNumber))>
                         {number.clone()}
                     </button>
+                    {r.provider.clone().map(|p| view! { <span class="operator" data-testid="operator">{p}</span> })}
                     <span class="copied" aria-live="polite">
                         {move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}
                     </span>
                 </td>
-                <td data-label=lang.t(Msg::ColService)>{r.sname.clone()}</td>
+                <td data-label=lang.t(Msg::ColService)>
+                    <ul class="service-names">
+                        {service_names(&r.sname).into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
+                    </ul>
+                </td>
                 <td data-label=lang.t(Msg::ColExpires)>
                     {time::date_time(r.until, lang)}
                     <span class="left">{move || remaining.get()}</span>

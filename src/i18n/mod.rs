@@ -44,10 +44,14 @@ impl Lang {
     }
 }
 
-/// A period in words: `2 Wochen (14 Tage)`, `1 month (30 days)`.
+/// A period in words: `2 Wochen (14 Tage)`, `1 month (30 days)`, `5 days`.
 pub fn period_text(period: Period, lang: Lang) -> String {
     let n = period.count;
+    if period.unit == PeriodUnit::Day {
+        return days_text(i64::from(n), lang);
+    }
     let unit = match (lang, period.unit, n == 1) {
+        (_, PeriodUnit::Day, _) => "",
         (Lang::De, PeriodUnit::Week, true) => "Woche",
         (Lang::De, PeriodUnit::Week, false) => "Wochen",
         (Lang::De, PeriodUnit::Month, true) => "Monat",
@@ -62,6 +66,17 @@ pub fn period_text(period: Period, lang: Lang) -> String {
         Lang::En => "days",
     };
     format!("{n} {unit} ({} {days})", period.days())
+}
+
+/// A number of days in words: `1 day`, `5 Tage`.
+pub fn days_text(n: i64, lang: Lang) -> String {
+    let unit = match (lang, n == 1) {
+        (Lang::De, true) => "Tag",
+        (Lang::De, false) => "Tage",
+        (Lang::En, true) => "day",
+        (Lang::En, false) => "days",
+    };
+    format!("{n} {unit}")
 }
 
 macro_rules! messages {
@@ -100,6 +115,7 @@ messages! {
     ColBegin, ColClosed, ColAction, ArchiveEmpty, PageN, PagePrev, PageNext, PageSize, ArchiveFilter, ActionRestore, RestoreTitle, RestoreFeasible, RestoreFormula, RestoreOverdue, RestorePrepaid, RestoreTotal, RestoreConfirm, Restoring, RestoreChecking, RestoreWhyCost, RestoreSupport, ErrNoAvailDays, ErrNotOwner, ErrNoRemoteData, ErrNoOrderCountry, ErrDateDiffInvert, ErrNoServiceData, ErrNoBalance, FaqAnchor, FaqQNoSms, FaqANoSms, FaqQProlong, FaqAProlong, FaqQHowLong, FaqAHowLong, FaqQMissed, FaqAMissed, FaqQActivation, FaqAActivation, FaqQRefund, FaqARefund, FaqQRestoreCost, FaqARestoreCost,
     ShowingOf, ShowMore,
     NewSmsCount,
+    ServicesPicked, ServicesPickedHint, RemoveService, ClearServices, FreeForAll, FreeForAllNone, OperatorLegend, OperatorAny, OperatorSoldOut, DiscountFrom, NavWhere, WhereTitle, WhereLink, WhereService, WherePlaceholder, WhereChoose, WhereNone, WhereCountries, ColCountry, ColDayPrice, ColAvailable, ColDiscount, RentHere, ServicesLoadingAll, UnitDays, ProlongDays, DaysRange, AddServiceDaysHint, AddServiceUntil, ProlongByDays, DiscountAll,
 }
 
 #[cfg(test)]
@@ -129,6 +145,8 @@ mod tests {
             period_text(p(PeriodUnit::Month, 1), Lang::En),
             "1 month (30 days)"
         );
+        assert_eq!(period_text(p(PeriodUnit::Day, 1), Lang::En), "1 day");
+        assert_eq!(period_text(p(PeriodUnit::Day, 5), Lang::De), "5 Tage");
     }
 
     #[test]

@@ -104,7 +104,7 @@ for (const [label, size] of [["360 px", { width: 360, height: 740 }], ["200 % zo
     await rent(sandbox);
     await sandbox.admin("rentals", { apikey: sandbox.key, count: 2, expired: true });
     await signIn(page, sandbox, "/settings");
-    for (const path of ["/", "/rentals", "/archive", "/faq", "/settings"]) {
+    for (const path of ["/", "/rentals", "/archive", "/faq", "/settings", "/where?period=week-1&service=opt29"]) {
       await page.goto(sandbox.base + path);
       await page.locator("h1").waitFor();
       await page.waitForTimeout(400);
