@@ -40,9 +40,10 @@ pub fn state_msg(state: RentalState) -> Msg {
     }
 }
 
-/// Why prolonging is closed, in the seed's words; `None` when the API allows it.
+/// Why prolonging is closed, in the seed's words; `None` when the API allows it, or when
+/// a few days still fit (`prolong_max`) though a week no longer does.
 pub fn prolong_reason(rental: &Rental, now: i64, lang: Lang) -> Option<&'static str> {
-    if rental.canprolong {
+    if rental.canprolong || rental.prolong_limits().check_days(now, 1).is_ok() {
         None
     } else if rental.until - now >= PROLONG_WINDOW_DAYS * DAY {
         Some(lang.t(Msg::ProlongTooEarly))

@@ -228,3 +228,33 @@ test("volume discounts are shown as information, and the charge stays the API's 
   await expect(page.locator("li.service .service-discount")).toHaveCount(0);
   await expect(page.getByTestId("total")).toHaveText(`${((cents(String(telegram.price_day)) * 30) / 100).toFixed(2)} USD`);
 });
+
+test("near the 90-day guarantee a rental can still be prolonged by the days left in it", async ({ page, sandbox }) => {
+  const id = await rent(sandbox, { country: "RU", service: "opt16", dcount: "12" });
+  await sandbox.admin("clock", { advance_days: 80 });
+  // The browser's clock shows the sandbox's day, so the 7-day window reads the same on both.
+  await page.clock.setFixedTime(Date.now() + 80 * 86400 * 1000);
+  await signIn(page, sandbox);
+  const rental = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0];
+  expect(rental.canprolongmax).toBe(6);
+  const prolong = row(page, id).getByRole("button", { name: "Prolong" });
+  await expect(prolong).toBeEnabled();
+  await prolong.click();
+  const dialog = page.getByRole("dialog", { name: "Prolong the rental" });
+  const options = await dialog.getByLabel("Prolong by").locator("option").allTextContents();
+  expect(options).toEqual(["A number of days …"]);
+  await expect(dialog).toContainText("1 to 6 days");
+  await dialog.getByLabel("Number of days").fill("7");
+  await expect(dialog.getByRole("button", { name: "Prolong", exact: true })).toBeDisabled();
+  await dialog.getByLabel("Number of days").fill("6");
+  await expect(dialog.getByTestId("prolong-price")).toHaveText(/^\d+\.\d{2} USD$/);
+  const price = cents(await dialog.getByTestId("prolong-price").textContent());
+  const balance = await balanceCents(sandbox);
+  await dialog.getByRole("button", { name: "Prolong", exact: true }).click();
+  await expect(page.getByText("The rental was prolonged.")).toBeVisible();
+  const after = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0];
+  expect(after.until - rental.until).toBe(6 * 86400);
+  expect(after.canprolongmax).toBe(0);
+  expect(await balanceCents(sandbox)).toBe(balance - price);
+  await expect(prolong).toBeDisabled();
+});
