@@ -124,30 +124,24 @@ pub fn WherePage() -> impl IntoView {
         service.set(Some(s.service));
     };
 
-    let country_label = move |code: &str| {
+    // Localized by code; the API's name (often Russian) only where the app knows none.
+    let name_of = move |code: &str| {
         let api_name = countries
             .get()
             .and_then(|l| l.into_iter().find(|c| c.code == code).map(|c| c.name))
             .unwrap_or_default();
-        format!(
-            "{} {}",
-            flag(code),
-            country_name(code, &api_name, settings.lang.get())
-        )
+        country_name(code, &api_name, settings.lang.get())
     };
     let rows = move || {
         let list = offers.get()??.ok()?;
-        let lang = settings.lang.get();
-        let mut named: Vec<(String, CountryOffer)> = list
-            .into_iter()
-            .map(|o| (country_name(&o.country, "", lang), o))
-            .collect();
+        let mut named: Vec<(String, CountryOffer)> =
+            list.into_iter().map(|o| (name_of(&o.country), o)).collect();
         arrange_countries(&mut named, sort.get());
         Some(named)
     };
-    let row = move |(_, offer): (String, CountryOffer)| {
+    let row = move |(name, offer): (String, CountryOffer)| {
         let code = offer.country.clone();
-        let label = country_label(&code);
+        let label = format!("{} {name}", flag(&code));
         let period = period.get_untracked();
         let href = format!(
             "/?period={}&country={}&service={}",

@@ -258,3 +258,27 @@ test("near the 90-day guarantee a rental can still be prolonged by the days left
   expect(await balanceCents(sandbox)).toBe(balance - price);
   await expect(prolong).toBeDisabled();
 });
+
+test.describe("against the live API's older answer shapes", () => {
+  test.use({ sandboxArgs: ["--real-api-variants"] });
+  test("several services, operators and the service-first search work the same", async ({ page, sandbox }) => {
+    await signIn(page, sandbox, "/settings");
+    await page.goto(sandbox.base + "/where?period=week-1&service=opt29");
+    const answer = await sandbox.api({ method: "get_country_by_service", service: "opt29", dtype: "week", dcount: "1" });
+    expect(Array.isArray(answer.data)).toBe(true);
+    await expect(page.locator("table.where-table tbody tr")).toHaveCount(answer.data.length);
+
+    await page.goto(sandbox.base + "/?type=always&country=US&period=week-1&service=opt29,opt1");
+    await ready(page);
+    const multi = await sandbox.api({ method: "get_count_multi", country: "US", services: "opt29,opt1", dtype: "week", dcount: "1", rent_type: "always" });
+    await expect(page.getByTestId("multi-count")).toHaveText(`Numbers free for all of them: ${Number(multi.data)}`);
+    await expect(page.getByRole("group", { name: "Operator" }).getByRole("radio")).toHaveCount(4);
+    const total = cents(await page.getByTestId("total").textContent());
+    const before = await balanceCents(sandbox);
+    await page.getByRole("button", { name: "Rent", exact: true }).click();
+    await page.getByRole("button", { name: "Rent now" }).click();
+    await expect(page).toHaveURL(/\/rentals\?new=\d+$/);
+    await expect(page.locator("tr.new .service-names li")).toHaveText(["Telegram", "Google (GMail, YTube, etc.)"]);
+    expect(await balanceCents(sandbox)).toBe(before - total);
+  });
+});
