@@ -65,32 +65,6 @@ pub fn available(picked: &[ServiceOffer], multi_count: Option<i64>) -> Option<i6
     }
 }
 
-/// A rental's service names from `sname`: split on the commas between names, not on those
-/// inside a name's parentheses (`Google (GMail, YTube, etc.), WhatsAPP`).
-pub fn service_names(sname: &str) -> Vec<String> {
-    let mut names = Vec::new();
-    let mut depth = 0i32;
-    let mut current = String::new();
-    for c in sname.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = (depth - 1).max(0),
-            ',' if depth == 0 => {
-                names.push(std::mem::take(&mut current));
-                continue;
-            }
-            _ => {}
-        }
-        current.push(c);
-    }
-    names.push(current);
-    names
-        .into_iter()
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,19 +105,6 @@ mod tests {
         // 0.31 × 14 + 0.18 × 14 = 4.34 + 2.52
         assert_eq!(total(&picked, two_weeks), Some(Money::from_cents(686)));
         assert_eq!(total(&[], two_weeks), None);
-    }
-
-    #[test]
-    fn names_with_commas_inside_parentheses_stay_whole() {
-        assert_eq!(
-            service_names("Google (GMail, YTube, etc.), WhatsAPP,Telegram"),
-            ["Google (GMail, YTube, etc.)", "WhatsAPP", "Telegram"]
-        );
-        assert_eq!(
-            service_names("Instagram (+Threads)"),
-            ["Instagram (+Threads)"]
-        );
-        assert!(service_names(" ").is_empty());
     }
 
     #[test]

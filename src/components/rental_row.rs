@@ -3,7 +3,6 @@
 
 use crate::clipboard;
 use crate::i18n::{Lang, Msg};
-use crate::multi_rent::service_names;
 use crate::phone::{dialable, format_phone};
 use crate::settings::use_settings;
 use crate::time;
@@ -104,7 +103,7 @@ pub fn RentalRow(
                 </td>
                 <td data-label=lang.t(Msg::ColService)>
                     <ul class="service-names">
-                        {service_names(&r.sname).into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
+                        {r.service_names().into_iter().map(|name| view! { <li>{name.to_owned()}</li> }).collect_view()}
                     </ul>
                 </td>
                 <td data-label=lang.t(Msg::ColExpires)>
