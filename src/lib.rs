@@ -13,6 +13,7 @@ pub mod paid;
 pub mod phone;
 pub mod refresh;
 pub mod rent_choice;
+pub mod rent_offers;
 pub mod session;
 pub mod settings;
 pub mod sms_code;

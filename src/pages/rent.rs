@@ -2,7 +2,7 @@
 //! the person picks one service or several (one number for all), perhaps an operator,
 //! sees the total against the balance, confirms once.
 
-use crate::api::{Api, ApiFailure};
+use crate::api::Api;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
@@ -14,13 +14,13 @@ use crate::i18n::{country_name, flag, period_text, Msg};
 use crate::multi_rent::{self, operator_stock};
 use crate::paid::PaidAction;
 use crate::rent_choice::RentChoice;
+use crate::rent_offers::{ChoiceOffers, MultiCount};
 use crate::session::use_session;
 use crate::settings::use_settings;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use rent_api::{rules, Money, NumberType, OperatorList, Period, ServiceOffer};
+use rent_api::{rules, Money, NumberType, Period};
 
 /// The rent page.
 #[component]
@@ -45,8 +45,6 @@ fn support_address() -> String {
         .unwrap_or_default()
 }
 
-type OffersKey = (String, Period, NumberType);
-type MultiKey = (String, Vec<String>, Period, NumberType);
 /// What one click on "Rent now" orders.
 type Order = (String, Vec<String>, Period, NumberType, Option<String>);
 
@@ -99,53 +97,15 @@ fn RentForm() -> impl IntoView {
         }
     });
 
-    // getdata (and the operators) for the current choice. Each request has a ticket; an
-    // answer whose ticket is no longer the latest is dropped, so a slow old answer never
-    // overwrites a newer choice.
-    let offers: RwSignal<Option<Vec<ServiceOffer>>> = RwSignal::new(None);
-    let offers_for: RwSignal<Option<OffersKey>> = RwSignal::new(None);
-    let offers_failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
-    let operators: RwSignal<Option<OperatorList>> = RwSignal::new(None);
-    let reload = RwSignal::new(0u32);
-    let latest = StoredValue::new(0u64);
     let wanted = Memo::new(move |_| country.get().map(|c| (c, period.get(), rent_type.get())));
-    Effect::new(move |_| {
-        reload.track();
-        let Some(key) = wanted.get() else { return };
-        let ticket = latest.get_value() + 1;
-        latest.set_value(ticket);
-        offers_failure.set(None);
-        let api = Api::current();
-        let for_operators = key.clone();
-        spawn_local(async move {
-            let (c, p, k) = key.clone();
-            let result = api.offers(c, p, k).await;
-            if latest.try_get_value() != Some(ticket) {
-                return;
-            }
-            match result {
-                Ok(list) => {
-                    offers.try_set(Some(list.services));
-                    offers_for.try_set(Some(key));
-                }
-                Err(e) => {
-                    offers_failure.try_set(Some(e));
-                }
-            }
-        });
-        let api = Api::current();
-        spawn_local(async move {
-            let (c, p, k) = for_operators;
-            // Operators are a refinement: without them the number comes from any operator.
-            let result = api.operators(c, p, k).await.ok();
-            if latest.try_get_value() == Some(ticket) {
-                operators.try_set(result);
-            }
-        });
-    });
-    let refreshing = Signal::derive(move || {
-        offers_failure.get().is_none() && wanted.get().is_some() && offers_for.get() != wanted.get()
-    });
+    let loaded = ChoiceOffers::load(wanted);
+    let ChoiceOffers {
+        offers,
+        failure: offers_failure,
+        operators,
+        refreshing,
+        ..
+    } = loaded;
     // A chosen operator the country does not have is dropped.
     Effect::new(move |_| {
         if let (Some(list), Some(name)) = (operators.get(), operator.get_untracked()) {
@@ -167,9 +127,6 @@ fn RentForm() -> impl IntoView {
     let total = Memo::new(move |_| multi_rent::total(&picked.get(), period.get()));
 
     // get_count_multi for two or more services: numbers free for all of them.
-    let multi: RwSignal<Option<(MultiKey, i64)>> = RwSignal::new(None);
-    let multi_failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
-    let multi_latest = StoredValue::new(0u64);
     let multi_wanted = Memo::new(move |_| {
         let codes = services.get();
         (codes.len() > 1)
@@ -180,35 +137,10 @@ fn RentForm() -> impl IntoView {
             })
             .flatten()
     });
-    Effect::new(move |_| {
-        reload.track();
-        let Some(key) = multi_wanted.get() else {
-            return;
-        };
-        let ticket = multi_latest.get_value() + 1;
-        multi_latest.set_value(ticket);
-        multi_failure.set(None);
-        let api = Api::current();
-        spawn_local(async move {
-            let (c, s, p, k) = key.clone();
-            let result = api.count_multi(c, s, p, k).await;
-            if multi_latest.try_get_value() != Some(ticket) {
-                return;
-            }
-            match result {
-                Ok(n) => {
-                    multi.try_set(Some((key, n)));
-                }
-                Err(e) => {
-                    multi_failure.try_set(Some(e));
-                }
-            }
-        });
-    });
-    let multi_count = Signal::derive(move || {
-        let wanted = multi_wanted.get()?;
-        multi.get().filter(|(k, _)| *k == wanted).map(|(_, n)| n)
-    });
+    let MultiCount {
+        count: multi_count,
+        failure: multi_failure,
+    } = loaded.multi_count(multi_wanted);
     let available = Signal::derive(move || multi_rent::available(&picked.get(), multi_count.get()));
     let stock = Signal::derive(move || {
         operators
@@ -260,7 +192,7 @@ fn RentForm() -> impl IntoView {
         // A refusal may mean the balance or the stock changed meanwhile: show both anew.
         move || {
             session.refresh_balance();
-            reload.update(|n| *n += 1);
+            loaded.reload();
         },
     );
     let confirm = Callback::new(move |_| {
@@ -356,10 +288,10 @@ fn RentForm() -> impl IntoView {
             {move || (multi_count.get() == Some(0)).then(|| view! { <p class="note warn">{t(Msg::FreeForAllNone)}</p> })}
             {move || (operator_count() == Some(0)).then(|| view! { <p class="note warn">{t(Msg::OperatorSoldOut)}</p> })}
             {move || offers_failure.get().map(|e| view! {
-                <ErrorNote failure=e retry=Callback::new(move |_| reload.update(|n| *n += 1))/>
+                <ErrorNote failure=e retry=Callback::new(move |_| loaded.reload())/>
             })}
             {move || multi_failure.get().map(|e| view! {
-                <ErrorNote failure=e retry=Callback::new(move |_| reload.update(|n| *n += 1))/>
+                <ErrorNote failure=e retry=Callback::new(move |_| loaded.reload())/>
             })}
             <p class="where-link"><a href="/where">{move || t(Msg::WhereLink)}</a></p>
             <ServiceList offers=offers selected=services refreshing=refreshing support=support_address()/>
