@@ -17,15 +17,20 @@ pub fn OperatorPicker(
     any_count: Signal<Option<i64>>,
     /// The chosen operator; `None` is any.
     value: RwSignal<Option<String>>,
+    /// Whether an operator's count is only an upper bound (several services picked).
+    #[prop(into)]
+    upper_bound: Signal<bool>,
 ) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
-    let count_text = move |count: Option<i64>| match count {
+    let count_text = move |count: Option<i64>, bounded: bool| match count {
         None => String::new(),
         Some(n) if n <= 0 => t(Msg::SoldOut).to_owned(),
+        Some(n) if bounded => t(Msg::OperatorUpTo).replace("{n}", &n.to_string()),
         Some(n) => format!("{n} {}", t(Msg::AvailableCount)),
     };
     let choice = move |name: Option<String>, count: Signal<Option<i64>>| {
+        let bounded = name.is_some();
         let id = match &name {
             Some(n) => format!(
                 "operator-{}",
@@ -46,7 +51,7 @@ pub fn OperatorPicker(
                 <input type="radio" name="operator" id=id prop:checked=checked
                     on:change=move |_| value.set(name.clone())/>
                 <span class="operator-name">{move || label.clone().unwrap_or_else(|| t(Msg::OperatorAny).to_owned())}</span>
-                <span class="operator-count">{move || count_text(count.get())}</span>
+                <span class="operator-count">{move || count_text(count.get(), bounded && upper_bound.get())}</span>
             </label>
         }
     };

@@ -247,12 +247,12 @@ pub fn text(msg: Msg) -> &'static str {
         ColDiscount => "Mengenrabatt",
         RentHere => "Hier mieten",
         ServicesLoadingAll => "Dienste werden geladen …",
-        UnitDays => "Tage",
         ProlongDays => "Anzahl der Tage",
         DaysRange => "1 bis {max} Tage",
         AddServiceDaysHint => "Höchstens die {max} verbleibenden Tage der Miete.",
         AddServiceUntil => "Dienst bezahlt bis",
         ProlongByDays => "Eine Anzahl von Tagen …",
         DiscountAll => "Mengenrabatt auf jeden Dienst:",
+        OperatorUpTo => "bis zu {n} verfügbar",
     }
 }

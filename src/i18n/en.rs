@@ -247,12 +247,12 @@ pub fn text(msg: Msg) -> &'static str {
         ColDiscount => "Volume discount",
         RentHere => "Rent here",
         ServicesLoadingAll => "Loading the services …",
-        UnitDays => "Days",
         ProlongDays => "Number of days",
         DaysRange => "1 to {max} days",
         AddServiceDaysHint => "At most the {max} days left on the rental.",
         AddServiceUntil => "Service paid until",
         ProlongByDays => "A number of days …",
         DiscountAll => "Volume discount on every service:",
+        OperatorUpTo => "up to {n} available",
     }
 }

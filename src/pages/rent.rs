@@ -282,7 +282,8 @@ fn RentForm() -> impl IntoView {
                 </button>
             </div>
             <PickedServices picked=picked period=period selected=services multi_count=multi_count/>
-            <OperatorPicker operators=stock any_count=available value=operator/>
+            <OperatorPicker operators=stock any_count=available value=operator
+                upper_bound=Signal::derive(move || picked.with(Vec::len) > 1)/>
             {move || short().then(|| view! { <p class="note warn" role="alert">{t(Msg::NotEnoughBalance)}</p> })}
             {move || missing().then(|| view! { <p class="note warn">{t(Msg::ServiceUnavailableNow)}</p> })}
             {move || (multi_count.get() == Some(0)).then(|| view! { <p class="note warn">{t(Msg::FreeForAllNone)}</p> })}
