@@ -57,6 +57,25 @@ if [ -f tests/e2e/package.json ]; then
   fi
 fi
 
+# The vendor's Python SDK, for the conformance run against the sandbox (tests/sdk/), in a
+# project-local virtual environment; reinstalled only when its pinned list changes.
+SDK_VENV=.venv-sdk
+if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
+  log "installing Debian packages: python3 python3-venv"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-venv >/dev/null
+fi
+if [ ! -x "$SDK_VENV/bin/pip" ]; then
+  log "creating the SDK's virtual environment in $SDK_VENV"
+  rm -rf "$SDK_VENV"
+  python3 -m venv "$SDK_VENV"
+fi
+if ! cmp -s tests/sdk/requirements.txt "$SDK_VENV/.installed-requirements"; then
+  log "installing the SMSPVA Python SDK and pytest (tests/sdk/requirements.txt)"
+  "$SDK_VENV/bin/pip" install --quiet --disable-pip-version-check -r tests/sdk/requirements.txt
+  cp tests/sdk/requirements.txt "$SDK_VENV/.installed-requirements"
+fi
+
 log "fetching crates"
 cargo fetch --quiet
 log "ready"

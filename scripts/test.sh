@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test layer: formatting and lints, the native tests
-# (protocol rules and the sandbox over real HTTP), and the browser tests in Chromium.
+# (protocol rules and the sandbox over real HTTP), the vendor's SDK against the sandbox,
+# and the browser tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -20,6 +21,11 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p rentdesk --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
 step "native tests: rent-api and the sandbox"
 cargo test --workspace --quiet 2>&1 | tally
+test "${PIPESTATUS[0]}" -eq 0
+
+step "SDK conformance: SMSPVA's official Python SDK against a fresh sandbox"
+cargo build --quiet -p rentdesk-sandbox
+(cd tests/sdk && ../../.venv-sdk/bin/python -m pytest -q -p no:cacheprovider) 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0
 
 step "component tests: wasm-bindgen-test in headless Chromium"

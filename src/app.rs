@@ -3,6 +3,7 @@
 use crate::components::header::Header;
 use crate::i18n::Msg;
 use crate::notice::{NoticeBar, Notices};
+use crate::pages::where_to_rent::WherePage;
 use crate::pages::{archive, faq, not_found, rent, rentals, settings as settings_page};
 use crate::session::Session;
 use crate::settings::Settings;
@@ -31,6 +32,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/archive") view=archive::ArchivePage/>
                     <Route path=path!("/faq") view=faq::FaqPage/>
                     <Route path=path!("/settings") view=settings_page::SettingsPage/>
+                    <Route path=path!("/where") view=WherePage/>
                 </Routes>
             </main>
         </Router>

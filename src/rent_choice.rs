@@ -9,7 +9,10 @@ pub const MAX_WEEKS: u32 = 12;
 /// See [`MAX_WEEKS`].
 pub const MAX_MONTHS: u32 = 3;
 
-/// Number type, country, period and service.
+/// The most services one link may preselect: a guard against junk URLs, not an API limit.
+pub const MAX_LINKED_SERVICES: usize = 20;
+
+/// Number type, country, period, services and operator.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RentChoice {
     /// Which kind of number.
@@ -18,8 +21,10 @@ pub struct RentChoice {
     pub country: Option<String>,
     /// Rental period.
     pub period: Period,
-    /// Service code, once picked.
-    pub service: Option<String>,
+    /// Service codes picked, in the order picked: one number for all of them.
+    pub services: Vec<String>,
+    /// The operator asked for; `None` is any operator.
+    pub operator: Option<String>,
 }
 
 impl Default for RentChoice {
@@ -28,7 +33,8 @@ impl Default for RentChoice {
             rent_type: NumberType::Always,
             country: None,
             period: Period::one_week(),
-            service: None,
+            services: Vec::new(),
+            operator: None,
         }
     }
 }
@@ -41,6 +47,7 @@ pub fn parse_period(text: &str) -> Option<Period> {
     let max = match unit {
         PeriodUnit::Week => MAX_WEEKS,
         PeriodUnit::Month => MAX_MONTHS,
+        PeriodUnit::Day => return None,
     };
     (1..=max)
         .contains(&count)
@@ -55,6 +62,35 @@ pub fn period_code(period: Period) -> String {
 
 fn valid_code(code: &str) -> bool {
     (1..=16).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+/// `opt1,opt2` → the valid codes, each once, at most [`MAX_LINKED_SERVICES`].
+pub fn parse_services(text: &str) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    for code in text.split(',').map(str::trim).filter(|c| valid_code(c)) {
+        if !codes.iter().any(|c| c == code) && codes.len() < MAX_LINKED_SERVICES {
+            codes.push(code.to_owned());
+        }
+    }
+    codes
+}
+
+/// An operator name as a link may carry it: printable, short.
+fn valid_operator(name: &str) -> bool {
+    (1..=40).contains(&name.chars().count()) && !name.chars().any(char::is_control)
+}
+
+/// Percent-encodes everything but unreserved characters, for a query value.
+fn encode(value: &str) -> String {
+    let mut out = String::new();
+    for b in value.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 impl RentChoice {
@@ -72,7 +108,12 @@ impl RentChoice {
         if let Some(p) = pick("period").and_then(|p| parse_period(&p)) {
             choice.period = p;
         }
-        choice.service = param("service").filter(|s| valid_code(s));
+        choice.services = param("service")
+            .map(|s| parse_services(&s))
+            .unwrap_or_default();
+        choice.operator = param("operator")
+            .map(|o| o.trim().to_owned())
+            .filter(|o| valid_operator(o));
         choice
     }
 
@@ -94,9 +135,13 @@ impl RentChoice {
             q.push_str("&country=");
             q.push_str(c);
         }
-        if let Some(s) = &self.service {
+        if !self.services.is_empty() {
             q.push_str("&service=");
-            q.push_str(s);
+            q.push_str(&self.services.join(","));
+        }
+        if let Some(o) = &self.operator {
+            q.push_str("&operator=");
+            q.push_str(&encode(o));
         }
         q
     }
@@ -171,6 +216,8 @@ mod tests {
             name: name.into(),
             price_day: Money::from_cents(cents),
             count,
+            img: String::new(),
+            discount: Default::default(),
         }
     }
 
@@ -191,6 +238,28 @@ mod tests {
         }
         let p = Period::new(PeriodUnit::Month, 2).unwrap();
         assert_eq!(parse_period(&period_code(p)), Some(p));
+    }
+
+    #[test]
+    fn a_link_carries_several_services_and_an_operator() {
+        assert_eq!(
+            parse_services("opt1, opt29,opt1,,bad-code,opt5"),
+            ["opt1", "opt29", "opt5"]
+        );
+        let many: Vec<String> = (0..30).map(|n| format!("opt{n}")).collect();
+        assert_eq!(parse_services(&many.join(",")).len(), MAX_LINKED_SERVICES);
+        let choice = RentChoice {
+            country: Some("US".into()),
+            services: vec!["opt1".into(), "opt29".into()],
+            operator: Some("AT&T Mobility".into()),
+            ..RentChoice::default()
+        };
+        assert_eq!(
+            choice.to_query(),
+            "?type=always&period=week-1&country=US&service=opt1,opt29&operator=AT%26T%20Mobility"
+        );
+        assert!(valid_operator("T-Mobile"));
+        assert!(!valid_operator("") && !valid_operator("a\nb"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! gloo-net and `rent-api`. The key and address come from the settings; components never
 //! build URLs.
 
+mod current;
 mod error;
 mod fetch;
 
@@ -95,17 +96,19 @@ impl Api {
             country,
             period,
             rent_type: Some(rent_type),
+            extend: false,
         };
         Ok(decode::services(&self.call(request).await?)?)
     }
 
-    /// `create`: rents a number.
+    /// `create`: rents a number, from `provider` when one is named.
     pub async fn create(
         &self,
         country: String,
         service: String,
         period: Period,
         rent_type: NumberType,
+        provider: Option<String>,
     ) -> ApiResult<CreatedRental> {
         let request = Request::Create {
             apikey: self.key()?,
@@ -113,6 +116,8 @@ impl Api {
             country,
             service,
             rent_type: Some(rent_type),
+            provider,
+            partner_key: None,
         };
         Ok(decode::created(&self.call(request).await?)?)
     }
@@ -125,15 +130,22 @@ impl Api {
         Ok(decode::orders(&self.call(request).await?)?)
     }
 
-    /// `add_service_to_order`.
-    pub async fn add_service(&self, rental: &Rental, service: String) -> ApiResult<()> {
+    /// `add_service_to_order`, for `days` days (the rest of the rental when `None`).
+    pub async fn add_service(
+        &self,
+        rental: &Rental,
+        service: String,
+        days: Option<u32>,
+    ) -> ApiResult<()> {
         let request = Request::AddService {
             apikey: self.key()?,
             id: rental.id,
             service,
             pnumber: rental.full_number(),
+            rent_days: days,
         };
-        Ok(decode::ok(&self.call(request).await?)?)
+        decode::added_service(&self.call(request).await?)?;
+        Ok(())
     }
 
     /// `sms`: a rental's messages.

@@ -1,10 +1,10 @@
-//! "Renting an additional service" (the seed's dialog): a service of the same country, the
-//! days left on the rental, the total in USD, one confirmation.
+//! "Renting an additional service" (the seed's dialog): a service of the same country, a
+//! number of days up to the rental's end (`rent_days`), the total in USD, one confirmation.
 
 use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
-use crate::i18n::Msg;
+use crate::i18n::{days_text, Msg};
 use crate::live_rentals::LiveRentals;
 use crate::paid::{self, Check, PaidAction};
 use crate::phone::format_phone;
@@ -12,6 +12,7 @@ use crate::settings::use_settings;
 use crate::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use rent_api::rules::DAY;
 use rent_api::{rules, NumberType, Period, ServiceOffer};
 
 /// The extra-service dialog for the rental in `open`.
@@ -26,14 +27,19 @@ pub fn AddServiceDialog(
     let t = move |m: Msg| settings.t(m);
     let rental = Memo::new(move |_| open.get().and_then(|id| live.row(id)).map(|r| r.get()));
     let offers: RwSignal<Option<Result<Vec<ServiceOffer>, ApiFailure>>> = RwSignal::new(None);
+    // The number of days the day prices in `offers` are for.
+    let offers_for: RwSignal<Option<i64>> = RwSignal::new(None);
+    let ticket = StoredValue::new(0u64);
     let choice: RwSignal<Option<String>> = RwSignal::new(None);
+    // `None` while the typed number is not a valid count of days.
+    let wanted_days: RwSignal<Option<i64>> = RwSignal::new(None);
     let add = PaidAction::new(
-        move |(id, service): &(i64, String), api: Api| {
+        move |(id, service, days): &(i64, String, u32), api: Api| {
             let rental = live.row(*id).map(|r| r.get_untracked());
-            let service = service.clone();
+            let (service, days) = (service.clone(), *days);
             async move {
                 match rental {
-                    Some(r) => api.add_service(&r, service).await,
+                    Some(r) => api.add_service(&r, service, Some(days)).await,
                     None => Err(ApiFailure::Malformed),
                 }
             }
@@ -45,7 +51,7 @@ pub fn AddServiceDialog(
         || {},
         Some(Check {
             done: Msg::ServiceAddedAnswerLost,
-            find: |(id, service): &(i64, String), before, after| {
+            find: |(id, service, _): &(i64, String, u32), before, after| {
                 paid::find_service_added(*id, service, before, after)
             },
             rents: false,
@@ -57,37 +63,62 @@ pub fn AddServiceDialog(
             return;
         };
         offers.set(None);
+        offers_for.set(None);
         choice.set(None);
+        wanted_days.set(Some(rules::extra_service_days(r.until, time::now())));
         add.forget_failure();
+    });
+    let days_left = move || {
+        rental
+            .get()
+            .map(|r| rules::extra_service_days(r.until, time::now()))
+    };
+    let days = Memo::new(move |_| {
+        wanted_days
+            .get()
+            .filter(|d| days_left().is_some_and(|max| (1..=max).contains(d)))
+    });
+    // The day price of N extra days is getdata's for an N-day period.
+    Effect::new(move |_| {
+        let (Some(d), Some(r)) = (days.get(), rental.get_untracked()) else {
+            return;
+        };
+        let Some(period) = u32::try_from(d).ok().and_then(|d| Period::days_of(d).ok()) else {
+            return;
+        };
         let api = Api::current();
+        let mine = ticket.get_value() + 1;
+        ticket.set_value(mine);
         spawn_local(async move {
             let kind = r.number_type().unwrap_or(NumberType::Any);
-            let result = api
-                .services(r.cname.clone(), Period::one_week(), kind)
-                .await;
-            let on_rental: Vec<&str> = r.scode.split(',').collect();
+            let result = api.services(r.cname.clone(), period, kind).await;
+            let on_rental = r.service_codes();
             let result = result.map(|list| {
                 list.into_iter()
                     .filter(|o| !on_rental.contains(&o.service.as_str()))
                     .collect::<Vec<_>>()
             });
-            offers.try_set(Some(result));
+            if ticket.try_get_value() == Some(mine) {
+                offers.try_set(Some(result));
+                offers_for.try_set(Some(d));
+            }
         });
     });
-    let days = move || {
-        rental
-            .get()
-            .map(|r| rules::extra_service_days(r.until, time::now()))
-    };
     let chosen = move || {
         let code = choice.get()?;
         offers.get()?.ok()?.into_iter().find(|o| o.service == code)
     };
-    let total = move || chosen().zip(days()).and_then(|(o, d)| o.price_day.times(d));
+    let total = move || {
+        let d = days.get().filter(|d| offers_for.get() == Some(*d))?;
+        chosen()?.price_day.times(d)
+    };
 
     let confirm = Callback::new(move |_| {
-        if let (Some(id), Some(code)) = (open.get_untracked(), choice.get_untracked()) {
-            add.start((id, code));
+        let days = days.get_untracked().and_then(|d| u32::try_from(d).ok());
+        if let (Some(id), Some(code), Some(days)) =
+            (open.get_untracked(), choice.get_untracked(), days)
+        {
+            add.start((id, code, days));
         }
     });
 
@@ -117,14 +148,30 @@ pub fn AddServiceDialog(
                         <option value="" selected=move || choice.get().is_none()>{t(Msg::ChooseService)}</option>
                         {list.into_iter().map(|o| {
                             let label = format!("{} — {} USD {}", o.name, o.price_day, t(Msg::PerDay));
-                            view! { <option value=o.service.clone() disabled=o.count <= 0>{label}</option> }
+                            let code = o.service.clone();
+                            let selected = move || choice.get().as_deref() == Some(code.as_str());
+                            view! { <option value=o.service.clone() disabled=o.count <= 0 selected=selected>{label}</option> }
                         }).collect_view()}
                     </select>
                 }.into_any(),
             }}
+            <label for="extra-days">{move || t(Msg::AddServiceDays)}</label>
+            <input id="extra-days" type="number" inputmode="numeric" min="1"
+                max=move || days_left().unwrap_or(1).to_string()
+                aria-describedby="extra-days-range"
+                prop:value=move || wanted_days.get().map(|d| d.to_string()).unwrap_or_default()
+                on:input=move |ev| wanted_days.set(event_target_value(&ev).trim().parse::<i64>().ok())/>
+            <p class="help" id="extra-days-range">
+                {move || days_left().map(|max| t(Msg::AddServiceDaysHint).replace("{max}", &max.to_string()))}
+            </p>
             <dl class="summary">
                 <dt>{move || t(Msg::AddServiceDays)}</dt>
-                <dd>{move || days().map(|d| format!("{d} {}", t(Msg::DaysUnit)))}</dd>
+                <dd>{move || days.get().map(|d| days_text(d, settings.lang.get())).unwrap_or_else(|| "—".into())}</dd>
+                <dt>{move || t(Msg::AddServiceUntil)}</dt>
+                <dd data-testid="extra-until">{move || {
+                    let until = rental.get()?.until;
+                    days.get().map(|d| time::date_time(until.min(time::now() + d * DAY), settings.lang.get()))
+                }}</dd>
                 <dt>{move || t(Msg::TotalLabel)}</dt>
                 <dd data-testid="extra-total">{move || total().map(|m| format!("{m} USD")).unwrap_or_else(|| "—".into())}</dd>
             </dl>

@@ -20,6 +20,7 @@ pub fn Header() -> impl IntoView {
             </A>
             <nav aria-label=move || t(Msg::NavMain)>
                 <A href="/">{move || t(Msg::NavRent)}</A>
+                <A href="/where">{move || t(Msg::NavWhere)}</A>
                 <A href="/rentals">{move || t(Msg::NavRentals)}</A>
                 <A href="/archive">{move || t(Msg::NavArchive)}</A>
                 <A href="/faq">{move || t(Msg::NavFaq)}</A>

@@ -9,6 +9,8 @@ pub mod focus_trap;
 pub mod header;
 pub mod key_form;
 pub mod key_gate;
+pub mod operator_picker;
+pub mod picked_services;
 pub mod prolong_dialog;
 pub mod rent_options;
 pub mod rental_row;

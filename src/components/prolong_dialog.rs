@@ -1,5 +1,6 @@
-//! Prolonging a rental: a period within the guarantee, its price from `getdata` for the
-//! rental's country, services and kind, the new expiry, one confirmation.
+//! Prolonging a rental: weeks or months (`prolong`) or a number of days (`prolong_max`)
+//! within the guarantee, its price from `getdata` for the rental's country, services and
+//! kind, the new expiry, one confirmation.
 
 use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
@@ -28,6 +29,17 @@ pub fn allowed_periods(rental: &Rental) -> Vec<Period> {
     .collect()
 }
 
+/// The most days a rental may still be prolonged by: `canprolongmax`, and no further
+/// than the guarantee's last day.
+pub fn max_days(rental: &Rental) -> u32 {
+    let limits = rental.prolong_limits();
+    let by_guarantee = (limits.max_until - limits.until) / rent_api::rules::DAY;
+    u32::try_from(limits.max_days.min(by_guarantee).max(0)).unwrap_or(0)
+}
+
+/// The select's value for "a number of days".
+const BY_DAYS: &str = "days";
+
 /// The price of `period` for every service on `rental`, from `getdata`.
 pub async fn price_for(api: &Api, rental: &Rental, period: Period) -> Result<Money, ApiFailure> {
     let kind = rental.number_type().unwrap_or(NumberType::Any);
@@ -42,7 +54,7 @@ pub fn price_from(
     period: Period,
 ) -> Result<Money, ApiFailure> {
     let mut total = Money::ZERO;
-    for code in rental.scode.split(',').filter(|c| !c.is_empty()) {
+    for code in rental.service_codes() {
         let offer = offers
             .iter()
             .find(|o| o.service == code)
@@ -64,12 +76,20 @@ pub fn ProlongDialog(
     let t = move |m: Msg| settings.t(m);
     let rental = Memo::new(move |_| open.get().and_then(|id| live.row(id)).map(|r| r.get()));
     let period: RwSignal<Option<Period>> = RwSignal::new(None);
+    let days = RwSignal::new(1u32);
+    let by_days_mode = RwSignal::new(false);
     let price: RwSignal<Option<Result<Money, ApiFailure>>> = RwSignal::new(None);
     let ticket = StoredValue::new(0u64);
     let prolong = PaidAction::new(
         move |(id, p): &(i64, Period), api: Api| {
             let (id, p) = (*id, *p);
-            async move { api.prolong(id, p).await }
+            async move {
+                if p.unit == PeriodUnit::Day {
+                    api.prolong_days(id, p.count).await
+                } else {
+                    api.prolong(id, p).await
+                }
+            }
         },
         move |()| {
             open.set(None);
@@ -85,16 +105,18 @@ pub fn ProlongDialog(
 
     Effect::new(move |_| {
         if open.get().is_some() {
-            period.set(
-                rental
-                    .get_untracked()
-                    .and_then(|r| allowed_periods(&r).first().copied()),
-            );
+            let r = rental.get_untracked();
+            days.set(1);
+            let first = r.as_ref().and_then(|r| allowed_periods(r).first().copied());
+            let days_only = first.is_none() && r.as_ref().is_some_and(|r| max_days(r) > 0);
+            by_days_mode.set(days_only);
+            period.set(first.or_else(|| days_only.then(|| Period::days_of(1).ok()).flatten()));
             prolong.forget_failure();
         }
     });
     Effect::new(move |_| {
         let (Some(r), Some(p)) = (rental.get(), period.get()) else {
+            price.set(None);
             return;
         };
         let api = Api::current();
@@ -131,17 +153,43 @@ pub fn ProlongDialog(
             {move || rental.get().map(|r| {
                 let lang = settings.lang.get();
                 let periods = allowed_periods(&r);
+                let most_days = max_days(&r);
                 view! {
                     <p class="dialog-subject">{format_phone(&r.ccode, &r.pnumber)} " · " {r.sname.clone()}</p>
                     <label for="prolong-period">{t(Msg::ProlongPeriod)}</label>
                     <select id="prolong-period" on:change=move |ev| {
-                        let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                        period.set(rental.get_untracked().and_then(|r| allowed_periods(&r).get(i).copied()));
+                        let value = event_target_value(&ev);
+                        by_days_mode.set(value == BY_DAYS);
+                        if value == BY_DAYS {
+                            period.set(Period::days_of(days.get_untracked()).ok());
+                        } else {
+                            let i: usize = value.parse().unwrap_or(0);
+                            period.set(rental.get_untracked().and_then(|r| allowed_periods(&r).get(i).copied()));
+                        }
                     }>
                         {periods.into_iter().enumerate().map(|(i, p)| view! {
                             <option value=i.to_string() selected=move || period.get() == Some(p)>{period_text(p, lang)}</option>
                         }).collect_view()}
+                        {(most_days > 0).then(|| view! {
+                            <option value=BY_DAYS selected=move || by_days_mode.get()>{t(Msg::ProlongByDays)}</option>
+                        })}
                     </select>
+                    {move || by_days_mode.get().then(|| view! {
+                        <label for="prolong-days">{t(Msg::ProlongDays)}</label>
+                        <input id="prolong-days" type="number" inputmode="numeric" min="1" max=most_days.to_string()
+                            aria-describedby="prolong-days-range"
+                            prop:value=move || days.get().to_string()
+                            on:input=move |ev| {
+                                let n = event_target_value(&ev).trim().parse::<u32>().ok().filter(|n| (1..=most_days).contains(n));
+                                if let Some(n) = n {
+                                    days.set(n);
+                                    period.set(Period::days_of(n).ok());
+                                } else {
+                                    period.set(None);
+                                }
+                            }/>
+                        <p class="help" id="prolong-days-range">{t(Msg::DaysRange).replace("{max}", &most_days.to_string())}</p>
+                    })}
                     <p class="help">{format!("{}: {} {}", t(Msg::ProlongMax), r.canprolongmax, t(Msg::DaysUnit))}</p>
                     <dl class="summary">
                         <dt>{t(Msg::ColExpires)}</dt><dd>{time::date_time(r.until, lang)}</dd>
@@ -149,6 +197,7 @@ pub fn ProlongDialog(
                         <dd data-testid="new-expiry">{move || period.get().map(|p| time::date_time(r.until + p.seconds(), lang))}</dd>
                         <dt>{t(Msg::TotalLabel)}</dt>
                         <dd data-testid="prolong-price">{move || match price.get() {
+                            _ if period.get().is_none() => "—".to_owned(),
                             None => t(Msg::PriceLoading).to_owned(),
                             Some(Ok(m)) => format!("{m} USD"),
                             Some(Err(_)) => "—".to_owned(),

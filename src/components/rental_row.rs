@@ -45,9 +45,10 @@ pub fn state_msg(state: RentalState) -> Msg {
     }
 }
 
-/// Why prolonging is closed, in the seed's words; `None` when the API allows it.
+/// Why prolonging is closed, in the seed's words; `None` when the API allows it, or when
+/// a few days still fit (`prolong_max`) though a week no longer does.
 pub fn prolong_reason(rental: &Rental, now: i64, lang: Lang) -> Option<&'static str> {
-    if rental.canprolong {
+    if rental.canprolong || rental.prolong_limits().check_days(now, 1).is_ok() {
         None
     } else if rental.until - now >= PROLONG_WINDOW_DAYS * DAY {
         Some(lang.t(Msg::ProlongTooEarly))
@@ -125,11 +126,16 @@ pub fn RentalRow(
                         aria-label=format!("{}: {number}", lang.t(Msg::CopyNumber))>
                         {number.clone()}
                     </button>
+                    {r.provider.clone().map(|p| view! { <span class="operator" data-testid="operator">{p}</span> })}
                     <span class="copied" aria-live="polite">
                         {move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}
                     </span>
                 </td>
-                <td data-label=lang.t(Msg::ColService)>{r.sname.clone()}</td>
+                <td data-label=lang.t(Msg::ColService)>
+                    <ul class="service-names">
+                        {r.service_names().into_iter().map(|name| view! { <li>{name.to_owned()}</li> }).collect_view()}
+                    </ul>
+                </td>
                 <td data-label=lang.t(Msg::ColLatestSms) class="latest-sms">
                     {move || latest.get().map(|sms| view! { <LatestSms sms/> })}
                 </td>

@@ -1,10 +1,12 @@
 //! The services of a country for a period: find by typing, sort, favourites on top, and
-//! pick one. A sold-out service is shown but cannot be picked.
+//! pick one or several (one number for all of them). A sold-out service is shown but
+//! cannot be picked.
 
 use crate::i18n::Msg;
 use crate::rent_choice::{arrange, SortBy};
 use crate::settings::use_settings;
 use crate::storage;
+use crate::where_search::{common_discount, discount_text, discount_words};
 use leptos::prelude::*;
 use rent_api::ServiceOffer;
 
@@ -27,8 +29,8 @@ pub fn ServiceList(
     /// The services for the current choice (`None` while the first answer is awaited).
     #[prop(into)]
     offers: Signal<Option<Vec<ServiceOffer>>>,
-    /// The picked service code.
-    selected: RwSignal<Option<String>>,
+    /// The picked service codes, in the order picked.
+    selected: RwSignal<Vec<String>>,
     /// Whether a newer answer is on its way (the list shown is for the previous choice).
     #[prop(into)]
     refreshing: Signal<bool>,
@@ -50,6 +52,8 @@ pub fn ServiceList(
             storage::set(FAVOURITES, Some(&f.join(",")));
         });
     };
+    let shared_discount =
+        Memo::new(move |_| offers.with(|o| o.as_deref().and_then(common_discount)));
     let shown = move || {
         offers
             .get()
@@ -66,11 +70,29 @@ pub fn ServiceList(
         };
         let is_selected = {
             let code = code.clone();
-            move || selected.get().as_deref() == Some(code.as_str())
+            move || selected.with(|s| s.contains(&code))
         };
         let pick = {
             let code = code.clone();
-            move |_| selected.set(Some(code.clone()))
+            move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                selected.update(|s| {
+                    s.retain(|c| *c != code);
+                    if on {
+                        s.push(code.clone());
+                    }
+                });
+            }
+        };
+        let discount = {
+            let d = offer.discount;
+            move || {
+                shared_discount
+                    .get()
+                    .is_none()
+                    .then(|| discount_text(&d, settings.lang.get()))
+                    .flatten()
+            }
         };
         let star = {
             let code = code.clone();
@@ -93,7 +115,11 @@ pub fn ServiceList(
         };
         view! {
             <li class="service" class:sold-out=sold_out class:selected=selected_class data-service=code.clone()>
-                <input type="radio" name="service" id=id.clone() disabled=sold_out
+                <input type="checkbox" name="service" id=id.clone()
+                    disabled={
+                        let is_selected = is_selected.clone();
+                        move || sold_out && !is_selected()
+                    }
                     prop:checked=is_selected on:change=pick/>
                 <label for=id>
                     <span class="service-name">{offer.name.clone()}</span>
@@ -101,6 +127,7 @@ pub fn ServiceList(
                     <span class="service-count">
                         {move || if sold_out { t(Msg::SoldOut).to_owned() } else { format!("{} {}", offer.count, t(Msg::AvailableCount)) }}
                     </span>
+                    {move || discount().map(|d| view! { <span class="service-discount">{d}</span> })}
                 </label>
                 <button type="button" class="star" aria-pressed=move || pressed().to_string()
                     aria-label=star_label on:click=star>
@@ -127,6 +154,9 @@ pub fn ServiceList(
                     <option value="available">{move || t(Msg::SortAvailable)}</option>
                 </select>
             </div>
+            {move || shared_discount.get().map(|d| view! {
+                <p class="hint" data-testid="discount-note">{t(Msg::DiscountAll)} " " {discount_words(d, settings.lang.get())}</p>
+            })}
             <p class="refreshing" role="status">
                 {move || match (offers.get().is_none(), refreshing.get()) {
                     (true, _) => t(Msg::ServicesLoading),

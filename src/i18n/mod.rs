@@ -84,18 +84,25 @@ impl Lang {
     }
 }
 
-/// A period in words: `2 Wochen (14 Tage)`, `1 month (30 days)`, `5 недель (35 дней)`.
+/// A period in words: `2 Wochen (14 Tage)`, `1 month (30 days)`, `5 недель (35 дней)`,
+/// `5 days`.
 pub fn period_text(period: Period, lang: Lang) -> String {
+    let n = i64::from(period.count);
     let unit = match period.unit {
+        PeriodUnit::Day => return days_text(n, lang),
         PeriodUnit::Week => Noun::Week,
         PeriodUnit::Month => Noun::Month,
     };
-    let days = i64::from(period.days());
     format!(
         "{} ({})",
-        count(i64::from(period.count), unit, lang),
-        count(days, Noun::Day, lang)
+        count(n, unit, lang),
+        days_text(i64::from(period.days()), lang)
     )
+}
+
+/// A number of days in words: `1 day`, `5 Tage`, `21 день`.
+pub fn days_text(n: i64, lang: Lang) -> String {
+    count(n, Noun::Day, lang)
 }
 
 macro_rules! messages {
@@ -138,6 +145,7 @@ messages! {
     PaidLostNotDone, PaidLostUnknown, RentedAnswerLost, ProlongedAnswerLost, ServiceAddedAnswerLost, RestoredAnswerLost, OneClickTwoRentals,
     NotifySwitch, NotifyBlocked, NotifyUnsupported, NotifyTitle, NotifyCode, WaitingForSms, ColLatestSms,
     SelectRental, SelectAllShown, SelectProlongable, SelectNone, BulkProlongButton, BulkTitle, BulkConfirm, BulkDone, BulkStopped, BulkSkipped, BulkBalanceShort, ExportCsv, ExportIcs, IcsSummary, ExpiringBanner, ExpiringBannerOne, ExpiringShow, ExpiringShowAll,
+    ServicesPicked, ServicesPickedHint, RemoveService, ClearServices, FreeForAll, FreeForAllNone, OperatorLegend, OperatorAny, OperatorSoldOut, DiscountFrom, NavWhere, WhereTitle, WhereLink, WhereService, WherePlaceholder, WhereChoose, WhereNone, WhereCountries, ColCountry, ColDayPrice, ColAvailable, ColDiscount, RentHere, ServicesLoadingAll, ProlongDays, DaysRange, AddServiceDaysHint, AddServiceUntil, ProlongByDays, DiscountAll, OperatorUpTo,
 }
 
 #[cfg(test)]
@@ -167,6 +175,8 @@ mod tests {
             period_text(p(PeriodUnit::Month, 1), Lang::En),
             "1 month (30 days)"
         );
+        assert_eq!(period_text(p(PeriodUnit::Day, 1), Lang::En), "1 day");
+        assert_eq!(period_text(p(PeriodUnit::Day, 5), Lang::De), "5 Tage");
     }
 
     #[test]

@@ -130,8 +130,9 @@ fn ArchiveView() -> impl IntoView {
                                     <td data-label=t(Msg::ColService)>{name}</td>
                                     <td data-label=t(Msg::ColNumber) class="number">{format_international(&r.country, &r.number)}</td>
                                     <td>
+                                        // Clickable even when the API says it cannot be
+                                        // restored: the dialog then says why.
                                         <button type="button" class="secondary"
-                                            disabled=r.is_avail_for_restore == Some(false)
                                             on:click=move |_| restore_for.set(Some(rental.clone()))>
                                             {t(Msg::ActionRestore)}
                                         </button>

@@ -6,3 +6,4 @@ pub mod not_found;
 pub mod rent;
 pub mod rentals;
 pub mod settings;
+pub mod where_to_rent;

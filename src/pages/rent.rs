@@ -1,23 +1,27 @@
 //! `/`: renting a number. Number type, country and period choose what `getdata` lists;
-//! the person picks a service, sees the total against the balance, confirms once.
+//! the person picks one service or several (one number for all), perhaps an operator,
+//! sees the total against the balance, confirms once.
 
-use crate::api::{Api, ApiFailure};
+use crate::api::Api;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::flag::Flag;
 use crate::components::key_gate::KeyGate;
+use crate::components::operator_picker::OperatorPicker;
+use crate::components::picked_services::PickedServices;
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
 use crate::i18n::{country_name, period_text, Msg};
+use crate::multi_rent::{self, operator_stock};
 use crate::paid::{self, Check, PaidAction};
 use crate::rent_choice::RentChoice;
+use crate::rent_offers::{ChoiceOffers, MultiCount};
 use crate::session::use_session;
 use crate::settings::use_settings;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use rent_api::{rules, CreatedRental, Money, NumberType, Period, ServiceOffer};
+use rent_api::{rules, CreatedRental, Money, NumberType, Period};
 
 /// The rent page.
 #[component]
@@ -42,7 +46,8 @@ fn support_address() -> String {
         .unwrap_or_default()
 }
 
-type OffersKey = (String, Period, NumberType);
+/// What one click on "Rent now" orders.
+type Order = (String, Vec<String>, Period, NumberType, Option<String>);
 
 #[component]
 fn RentForm() -> impl IntoView {
@@ -54,7 +59,8 @@ fn RentForm() -> impl IntoView {
     let rent_type = RwSignal::new(initial.rent_type);
     let country = RwSignal::new(initial.country);
     let period = RwSignal::new(initial.period);
-    let service = RwSignal::new(initial.service);
+    let services = RwSignal::new(initial.services);
+    let operator = RwSignal::new(initial.operator);
 
     let countries = LocalResource::new(move || {
         let api = Api::current();
@@ -79,7 +85,8 @@ fn RentForm() -> impl IntoView {
                 rent_type: rent_type.get(),
                 country: country.get(),
                 period: period.get(),
-                service: service.get(),
+                services: services.get(),
+                operator: operator.get(),
             };
             choice.remember();
             let options = NavigateOptions {
@@ -91,54 +98,69 @@ fn RentForm() -> impl IntoView {
         }
     });
 
-    // getdata for the current choice. Each request has a ticket; an answer whose ticket is
-    // no longer the latest is dropped, so a slow old answer never overwrites a newer choice.
-    let offers: RwSignal<Option<Vec<ServiceOffer>>> = RwSignal::new(None);
-    let offers_for: RwSignal<Option<OffersKey>> = RwSignal::new(None);
-    let offers_failure: RwSignal<Option<ApiFailure>> = RwSignal::new(None);
-    let reload = RwSignal::new(0u32);
-    let latest = StoredValue::new(0u64);
     let wanted = Memo::new(move |_| country.get().map(|c| (c, period.get(), rent_type.get())));
+    let loaded = ChoiceOffers::load(wanted);
+    let ChoiceOffers {
+        offers,
+        failure: offers_failure,
+        operators,
+        refreshing,
+        ..
+    } = loaded;
+    // A chosen operator the country does not have is dropped.
     Effect::new(move |_| {
-        reload.track();
-        let Some(key) = wanted.get() else { return };
-        let api = Api::current();
-        let ticket = latest.get_value() + 1;
-        latest.set_value(ticket);
-        offers_failure.set(None);
-        spawn_local(async move {
-            let result = api.services(key.0.clone(), key.1, key.2).await;
-            if latest.try_get_value() != Some(ticket) {
-                return;
+        if let (Some(list), Some(name)) = (operators.get(), operator.get_untracked()) {
+            if !list.operators.contains(&name) {
+                operator.set(None);
             }
-            match result {
-                Ok(list) => {
-                    offers.try_set(Some(list));
-                    offers_for.try_set(Some(key));
-                }
-                Err(e) => {
-                    offers_failure.try_set(Some(e));
-                }
-            }
-        });
-    });
-    let refreshing = Signal::derive(move || {
-        offers_failure.get().is_none() && wanted.get().is_some() && offers_for.get() != wanted.get()
+        }
     });
 
-    let chosen = Memo::new(move |_| {
-        let code = service.get()?;
-        offers.get()?.into_iter().find(|o| o.service == code)
+    let picked = Memo::new(move |_| {
+        offers
+            .with(|o| multi_rent::picked_offers(o.as_deref().unwrap_or_default(), &services.get()))
     });
-    let total = Memo::new(move |_| {
-        chosen
+    let missing = move || {
+        offers.with(Option::is_some)
+            && !refreshing.get()
+            && picked.with(Vec::len) < services.with(Vec::len)
+    };
+    let total = Memo::new(move |_| multi_rent::total(&picked.get(), period.get()));
+
+    // get_count_multi for two or more services: numbers free for all of them.
+    let multi_wanted = Memo::new(move |_| {
+        let codes = services.get();
+        (codes.len() > 1)
+            .then(|| {
+                country
+                    .get()
+                    .map(|c| (c, codes, period.get(), rent_type.get()))
+            })
+            .flatten()
+    });
+    let MultiCount {
+        count: multi_count,
+        failure: multi_failure,
+    } = loaded.multi_count(multi_wanted);
+    let available = Signal::derive(move || multi_rent::available(&picked.get(), multi_count.get()));
+    let stock = Signal::derive(move || {
+        operators
             .get()
-            .and_then(|o| rules::total(o.price_day, period.get()))
+            .map(|list| operator_stock(&list, &services.get()))
+            .unwrap_or_default()
     });
+    let operator_count = move || {
+        let name = operator.get()?;
+        stock.get().into_iter().find(|s| s.name == name)?.count
+    };
+
     let balance = move || session.balance.get().and_then(|r| r.ok());
     let short = move || matches!((total.get(), balance()), (Some(t), Some(b)) if t > b);
     let can_rent = Signal::derive(move || {
-        chosen.get().is_some_and(|o| o.count > 0)
+        !picked.with(Vec::is_empty)
+            && !missing()
+            && available.get().is_some_and(|n| n > 0)
+            && operator_count().is_none_or(|n| n > 0)
             && !refreshing.get()
             && total.get().is_some()
             && !short()
@@ -146,9 +168,18 @@ fn RentForm() -> impl IntoView {
 
     let dialog_open = RwSignal::new(false);
     let rent = PaidAction::new(
-        move |order: &(String, String, Period, NumberType), api: Api| {
-            let (country, service, period, rent_type) = order.clone();
-            async move { api.create(country, service, period, rent_type).await }
+        move |order: &Order, api: Api| {
+            let (country, mut services, period, rent_type, provider) = order.clone();
+            async move {
+                if services.len() == 1 {
+                    let service = services.remove(0);
+                    api.create(country, service, period, rent_type, provider)
+                        .await
+                } else {
+                    api.create_multi(country, services, period, rent_type, provider)
+                        .await
+                }
+            }
         },
         move |created| {
             session.refresh_balance();
@@ -161,16 +192,18 @@ fn RentForm() -> impl IntoView {
         // A refusal may mean the balance or the stock changed meanwhile: show both anew.
         move || {
             session.refresh_balance();
-            reload.update(|n| *n += 1);
+            loaded.reload();
         },
         Some(Check {
             done: Msg::RentedAnswerLost,
-            find: |(_, service, _, _): &(String, String, Period, NumberType), before, after| {
-                paid::find_rented(service, before, after).map(|r| CreatedRental {
+            // One rental carries all the services of a multi rent: find it by the first.
+            find: |(_, services, ..): &Order, before, after| {
+                let first = services.first()?;
+                paid::find_rented(first, before, after).map(|r| CreatedRental {
                     id: r.id,
                     pnumber: r.pnumber,
                     ccode: r.ccode,
-                    service: service.clone(),
+                    service: r.scode,
                     until: r.until,
                 })
             },
@@ -181,10 +214,21 @@ fn RentForm() -> impl IntoView {
         if !can_rent.get_untracked() {
             return;
         }
-        let (Some(c), Some(s)) = (country.get_untracked(), service.get_untracked()) else {
+        let Some(c) = country.get_untracked() else {
             return;
         };
-        rent.start((c, s, period.get_untracked(), rent_type.get_untracked()));
+        let codes: Vec<String> = picked
+            .get_untracked()
+            .into_iter()
+            .map(|o| o.service)
+            .collect();
+        rent.start((
+            c,
+            codes,
+            period.get_untracked(),
+            rent_type.get_untracked(),
+            operator.get_untracked(),
+        ));
     });
     let open_dialog = move |_| {
         if can_rent.get_untracked() {
@@ -210,6 +254,17 @@ fn RentForm() -> impl IntoView {
         })
     };
     let money = |m: Option<Money>| m.map(|m| format!("{m} USD")).unwrap_or_else(|| "—".into());
+    let confirm_services = move || {
+        let p = period.get();
+        picked
+            .get()
+            .into_iter()
+            .map(|o| {
+                let price = money(rules::total(o.price_day, p));
+                view! { <li>{o.name} " — " {price}</li> }
+            })
+            .collect_view()
+    };
 
     view! {
         <div class="rent">
@@ -237,13 +292,21 @@ fn RentForm() -> impl IntoView {
                     {move || t(Msg::RentButton)}
                 </button>
             </div>
+            <PickedServices picked=picked period=period selected=services multi_count=multi_count/>
+            <OperatorPicker operators=stock any_count=available value=operator
+                upper_bound=Signal::derive(move || picked.with(Vec::len) > 1)/>
             {move || short().then(|| view! { <p class="note warn" role="alert">{t(Msg::NotEnoughBalance)}</p> })}
-            {move || (service.get().is_some() && offers.get().is_some() && chosen.get().is_none() && !refreshing.get())
-                .then(|| view! { <p class="note warn">{t(Msg::ServiceUnavailableNow)}</p> })}
+            {move || missing().then(|| view! { <p class="note warn">{t(Msg::ServiceUnavailableNow)}</p> })}
+            {move || (multi_count.get() == Some(0)).then(|| view! { <p class="note warn">{t(Msg::FreeForAllNone)}</p> })}
+            {move || (operator_count() == Some(0)).then(|| view! { <p class="note warn">{t(Msg::OperatorSoldOut)}</p> })}
             {move || offers_failure.get().map(|e| view! {
-                <ErrorNote failure=e retry=Callback::new(move |_| reload.update(|n| *n += 1))/>
+                <ErrorNote failure=e retry=Callback::new(move |_| loaded.reload())/>
             })}
-            <ServiceList offers=offers selected=service refreshing=refreshing support=support_address()/>
+            {move || multi_failure.get().map(|e| view! {
+                <ErrorNote failure=e retry=Callback::new(move |_| loaded.reload())/>
+            })}
+            <p class="where-link"><a href="/where">{move || t(Msg::WhereLink)}</a></p>
+            <ServiceList offers=offers selected=services refreshing=refreshing support=support_address()/>
         </div>
         <ConfirmDialog
             open=dialog_open
@@ -259,7 +322,11 @@ fn RentForm() -> impl IntoView {
             <dl class="summary">
                 <dt>{move || t(Msg::TypeLegend)}</dt><dd>{type_label}</dd>
                 <dt>{move || t(Msg::CountryLabel)}</dt><dd class="with-flag"><Flag code=country/>{country_label}</dd>
-                <dt>{move || t(Msg::ServicesLegend)}</dt><dd>{move || chosen.get().map(|o| o.name)}</dd>
+                {move || operator.get().map(|name| view! {
+                    <dt>{t(Msg::OperatorLegend)}</dt><dd data-testid="confirm-operator">{name}</dd>
+                })}
+                <dt>{move || t(Msg::ServicesLegend)}</dt>
+                <dd><ul class="confirm-services" data-testid="confirm-services">{confirm_services}</ul></dd>
                 <dt>{move || t(Msg::PeriodLabel)}</dt><dd>{move || period_text(period.get(), settings.lang.get())}</dd>
                 <dt>{move || t(Msg::TotalLabel)}</dt><dd data-testid="confirm-total">{move || money(total.get())}</dd>
                 <dt>{move || t(Msg::BalanceAfter)}</dt>

@@ -24,7 +24,7 @@ async function shot(name, colorScheme, path, prepare) {
 }
 
 const pickService = async (page) => {
-  await page.getByRole("radio", { name: /^Instagram / }).check();
+  await page.getByRole("checkbox", { name: /^Instagram / }).check();
 };
 await shot("rent-light.png", "light", "/?type=always&country=RU&period=week-2", pickService);
 await shot("rent-dark.png", "dark", "/?type=always&country=RU&period=week-2", pickService);

@@ -76,3 +76,52 @@ pub fn text<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
 pub fn status_of(value: &Value) -> Option<bool> {
     bool_of(value)
 }
+
+/// An undocumented number (`procent`, `day_step`, `DAYP`): whole or fractional (truncated),
+/// as a number or a string; anything else is `None` rather than a failed answer.
+pub fn lenient_int<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    let value = Value::deserialize(d)?;
+    Ok(int_of(&value).or_else(|| {
+        let f = match &value {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.trim().parse::<f64>().ok(),
+            _ => None,
+        }?;
+        (f.is_finite() && f.abs() < 1e15).then_some(f.trunc() as i64)
+    }))
+}
+
+/// Counts keyed by name (`{"T-Mobile": 3}`); PHP sends an empty one as `[]`, and values
+/// may be numeric strings.
+pub fn counts<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<std::collections::BTreeMap<String, i64>, D::Error> {
+    counts_of(Value::deserialize(d)?).map_err(de::Error::custom)
+}
+
+/// [`counts`] on a value already read.
+pub fn counts_of(value: Value) -> Result<std::collections::BTreeMap<String, i64>, String> {
+    match value {
+        Value::Null => Ok(Default::default()),
+        Value::Array(items) if items.is_empty() => Ok(Default::default()),
+        Value::Object(map) => map
+            .into_iter()
+            .map(|(k, v)| {
+                int_of(&v)
+                    .map(|n| (k, n))
+                    .ok_or_else(|| format!("expected a count, got {v}"))
+            })
+            .collect(),
+        other => Err(format!("expected counts by name, got {other}")),
+    }
+}
+
+/// An integer read from an already parsed value.
+pub fn int_value(value: &Value) -> Option<i64> {
+    int_of(value)
+}
+
+/// Optional text: missing, `null` or `""` is `None`; a number becomes its text.
+pub fn opt_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    text(d).map(|s| Some(s).filter(|s| !s.trim().is_empty()))
+}

@@ -2,6 +2,7 @@
 //! request and answer types, decoding that survives every variant the live API sends,
 //! the restore error codes, and the rent page's pure rules. No I/O.
 
+mod catalogue;
 pub mod decode;
 pub mod export;
 mod flex;
@@ -12,9 +13,10 @@ mod restore;
 pub mod rules;
 mod types;
 
-pub use decode::{ApiError, Inbox};
+pub use catalogue::*;
+pub use decode::{ApiError, Inbox, ServiceCounts};
 pub use money::{Money, MoneyParseError};
 pub use period::{NumberType, Period, PeriodUnit, MAX_PERIOD_COUNT};
-pub use request::{Request, RequestError, MAX_TAKE};
+pub use request::{Request, RequestError, MAX_MULTI_SERVICES, MAX_TAKE};
 pub use restore::RestoreErrorCode;
 pub use types::*;

@@ -8,6 +8,8 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PeriodUnit {
+    /// One day: `prolong_max` and day prices (`getdata` with `dtype=day`).
+    Day,
     /// Seven days.
     Week,
     /// Thirty days.
@@ -18,6 +20,7 @@ impl PeriodUnit {
     /// Days in one unit: a week is 7, a month is 30.
     pub const fn days(self) -> u32 {
         match self {
+            PeriodUnit::Day => 1,
             PeriodUnit::Week => 7,
             PeriodUnit::Month => 30,
         }
@@ -26,6 +29,7 @@ impl PeriodUnit {
     /// The API's spelling.
     pub const fn as_str(self) -> &'static str {
         match self {
+            PeriodUnit::Day => "day",
             PeriodUnit::Week => "week",
             PeriodUnit::Month => "month",
         }
@@ -36,14 +40,15 @@ impl FromStr for PeriodUnit {
     type Err = String;
     fn from_str(s: &str) -> Result<Self, String> {
         match s {
+            "day" => Ok(PeriodUnit::Day),
             "week" => Ok(PeriodUnit::Week),
             "month" => Ok(PeriodUnit::Month),
-            other => Err(format!("dtype must be week or month, not {other:?}")),
+            other => Err(format!("dtype must be day, week or month, not {other:?}")),
         }
     }
 }
 
-/// A rental period: `count` weeks or months.
+/// A rental period: `count` days, weeks or months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Period {
     /// `dtype`.
@@ -65,7 +70,12 @@ impl Period {
         Ok(Period { unit, count })
     }
 
-    /// One week, the shortest period.
+    /// `count` days, as `prolong_max` and `rent_days` take them.
+    pub fn days_of(count: u32) -> Result<Period, String> {
+        Period::new(PeriodUnit::Day, count)
+    }
+
+    /// One week, the shortest rental period.
     pub const fn one_week() -> Period {
         Period {
             unit: PeriodUnit::Week,
@@ -152,9 +162,10 @@ mod tests {
         for t in [NumberType::Always, NumberType::OnRequest, NumberType::Any] {
             assert_eq!(t.as_str().parse::<NumberType>().unwrap(), t);
         }
-        for u in [PeriodUnit::Week, PeriodUnit::Month] {
+        for u in [PeriodUnit::Day, PeriodUnit::Week, PeriodUnit::Month] {
             assert_eq!(u.as_str().parse::<PeriodUnit>().unwrap(), u);
         }
-        assert!("day".parse::<PeriodUnit>().is_err());
+        assert!("days".parse::<PeriodUnit>().is_err());
+        assert_eq!(Period::days_of(5).unwrap().days(), 5);
     }
 }

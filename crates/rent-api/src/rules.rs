@@ -65,6 +65,24 @@ impl ProlongLimits {
         days <= self.max_days && self.until + days * DAY <= self.max_until
     }
 
+    /// Whether prolonging by `days` (`prolong_max`) is possible at `now`: the same 7-day
+    /// window, and the days must fit within the guarantee (fewer than 7 are fine).
+    pub fn check_days(&self, now: i64, days: i64) -> Result<(), ProlongBlock> {
+        let left = self.until - now;
+        if left <= 0 {
+            return Err(ProlongBlock::Expired);
+        }
+        if left >= PROLONG_WINDOW_DAYS * DAY {
+            return Err(ProlongBlock::TooEarly {
+                days_left: left / DAY,
+            });
+        }
+        if days < 1 || days > self.max_days || self.until + days * DAY > self.max_until {
+            return Err(ProlongBlock::GuaranteeReached);
+        }
+        Ok(())
+    }
+
     /// The expiry after prolonging by `period`.
     pub fn new_until(&self, period: Period) -> i64 {
         self.until + period.seconds()
@@ -203,5 +221,27 @@ mod tests {
         assert_eq!(cost.overdue(), Money::from_cents(320));
         assert_eq!(cost.prepaid(), Money::from_cents(240));
         assert_eq!(cost.total(), Money::from_cents(560));
+    }
+
+    #[test]
+    fn prolonging_by_days_keeps_the_window_and_the_guarantee() {
+        assert_eq!(limits(3, 5).check_days(NOW, 5), Ok(()));
+        assert_eq!(limits(3, 5).check(NOW), Err(ProlongBlock::GuaranteeReached));
+        assert_eq!(
+            limits(3, 5).check_days(NOW, 6),
+            Err(ProlongBlock::GuaranteeReached)
+        );
+        assert_eq!(
+            limits(10, 60).check_days(NOW, 1),
+            Err(ProlongBlock::TooEarly { days_left: 10 })
+        );
+        assert_eq!(
+            limits(-1, 60).check_days(NOW, 1),
+            Err(ProlongBlock::Expired)
+        );
+        assert_eq!(
+            limits(3, 60).check_days(NOW, 0),
+            Err(ProlongBlock::GuaranteeReached)
+        );
     }
 }

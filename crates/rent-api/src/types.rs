@@ -14,6 +14,19 @@ pub struct Country {
     /// Country code: ISO-like, but `UK` for the United Kingdom.
     #[serde(deserialize_with = "flex::text")]
     pub code: String,
+    /// The country's slug on the vendor's site (`united-states`); may be missing.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub url_country_name: String,
+    /// Undocumented switch of the rent page; kept as sent.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub rent_switch_type: String,
+    /// Whether rentals in this country can be prolonged (`"1"`/`"0"`); `None` when not sent.
+    #[serde(
+        deserialize_with = "flex::opt_flag",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub rent_avail_prolong: Option<bool>,
 }
 
 /// A service offered in a country for a period (`getdata`).
@@ -30,6 +43,50 @@ pub struct ServiceOffer {
     /// Numbers available.
     #[serde(deserialize_with = "flex::int", default)]
     pub count: i64,
+    /// Icon address (`extend`); may be relative or empty.
+    #[serde(deserialize_with = "flex::text", default)]
+    pub img: String,
+    /// Volume discount, shown as information only: [`Discount`].
+    #[serde(flatten)]
+    pub discount: Discount,
+}
+
+/// The undocumented volume-discount fields (`procent` off from `procent_days` days, in
+/// steps of `day_step`). Information only: a charge is always the API's price for the
+/// period, never computed from these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Discount {
+    /// Days from which the discount applies.
+    #[serde(
+        deserialize_with = "flex::lenient_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub procent_days: Option<i64>,
+    /// Percent off.
+    #[serde(
+        deserialize_with = "flex::lenient_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub procent: Option<i64>,
+    /// Day step of the period choice.
+    #[serde(
+        deserialize_with = "flex::lenient_int",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub day_step: Option<i64>,
+}
+
+impl Discount {
+    /// `(percent, from_days)` when the API names a real discount (both positive).
+    pub fn offer(&self) -> Option<(i64, i64)> {
+        match (self.procent, self.procent_days) {
+            (Some(p), Some(d)) if p > 0 && d > 0 => Some((p, d)),
+            _ => None,
+        }
+    }
 }
 
 /// A new rental (`create`).
@@ -153,6 +210,14 @@ pub struct Rental {
     /// does not send it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rent_type: Option<String>,
+    /// Extension: the number's operator (`T-Mobile`), where the country has operators.
+    /// The live API does not send it.
+    #[serde(
+        deserialize_with = "flex::opt_text",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub provider: Option<String>,
 }
 
 impl Rental {
@@ -168,6 +233,36 @@ impl Rental {
             max_days: self.canprolongmax,
             max_until: self.canprolonguntil,
         }
+    }
+
+    /// The rental's service codes (`scode` is comma-separated after `create_multi` or
+    /// `add_service_to_order`).
+    pub fn service_codes(&self) -> Vec<&str> {
+        split_list(&self.scode)
+    }
+
+    /// The rental's service names, in the order of [`Rental::service_codes`]. Commas
+    /// inside parentheses belong to a name (`Google (GMail, YTube, etc.)`).
+    pub fn service_names(&self) -> Vec<&str> {
+        let mut names = Vec::new();
+        let (mut depth, mut start) = (0i32, 0);
+        for (i, ch) in self.sname.char_indices() {
+            match ch {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' if depth <= 0 => {
+                    names.push(&self.sname[start..i]);
+                    start = i + 1;
+                }
+                _ => {}
+            }
+        }
+        names.push(&self.sname[start..]);
+        names
+            .into_iter()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect()
     }
 
     /// The number with its dialling code and no `+`: what `add_service_to_order` wants.
@@ -267,4 +362,12 @@ pub struct RestoreQuote {
     /// Days paid ahead.
     #[serde(rename = "prolongTo", deserialize_with = "flex::int", default)]
     pub prolong_to: i64,
+}
+
+/// The non-empty, trimmed items of a comma-separated list.
+pub(crate) fn split_list(list: &str) -> Vec<&str> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect()
 }

@@ -1,16 +1,17 @@
-//! Turning an outcome into the JSON answer: the documented shape, or with the
-//! `--real-api-variants` switch the shapes the live API is seen to send (api-notes.md).
+//! Turning an outcome into the JSON answer: the current API's shapes (those of the
+//! vendor's SDK), or with the `--real-api-variants` switch the older and odd shapes the
+//! live API is seen to send (api-notes.md).
 
 use crate::store::{Outcome, Refusal};
 use rent_api::Request;
 use serde_json::{json, Map, Value};
 
-/// The answer to `request`, in the documented shape or the live variants.
+/// The answer to `request`, in the current shape or the live variants.
 pub fn answer(request: Option<&Request>, outcome: Outcome, variants: bool) -> Value {
     if variants {
         live(request, outcome)
     } else {
-        documented(outcome)
+        current(request, outcome)
     }
 }
 
@@ -22,11 +23,43 @@ fn refusal_text(refusal: Refusal, variants: bool) -> String {
     }
 }
 
-fn documented(outcome: Outcome) -> Value {
-    match outcome {
-        Ok(Value::Null) => json!({ "status": 1 }),
-        Ok(data) => json!({ "status": 1, "data": data }),
-        Err(refusal) => json!({ "status": 0, "msg": refusal_text(refusal, false) }),
+fn current(request: Option<&Request>, outcome: Outcome) -> Value {
+    let data = match outcome {
+        Err(refusal) => return json!({ "status": 0, "msg": refusal_text(refusal, false) }),
+        Ok(data) => data,
+    };
+    let data = match (request, data) {
+        (Some(Request::Prolong { .. } | Request::ProlongDays { .. }), _) => Value::Null,
+        (Some(Request::Create { .. } | Request::CreateMulti { .. }), mut one) => {
+            // The SDK types `until` of a new rental as a string.
+            if let Some(until) = one.get("until").and_then(Value::as_i64) {
+                one["until"] = json!(until.to_string());
+            }
+            one
+        }
+        (Some(Request::Activate { .. }), one) => json!([one]),
+        (Some(Request::Sms { .. }), list) => json!({ "SmsList": list, "OtherSms": [] }),
+        (Some(Request::Restore { id, .. }), _) => json!({ "id": id }),
+        (_, data) => data,
+    };
+    if data.is_null() {
+        json!({ "status": 1 })
+    } else {
+        json!({ "status": 1, "data": data })
+    }
+}
+
+/// PHP encodes an empty map as `[]`.
+fn empty_maps_as_lists(value: Value) -> Value {
+    match value {
+        Value::Object(map) if map.is_empty() => json!([]),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (k, empty_maps_as_lists(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(empty_maps_as_lists).collect()),
+        other => other,
     }
 }
 
@@ -50,10 +83,18 @@ fn live(request: Option<&Request>, outcome: Outcome) -> Value {
         Ok(data) => data,
     };
     let data = match (request, data) {
-        (Some(Request::GetData { .. }), list) => json!({ "services": list }),
-        (Some(Request::Create { .. }), one) => json!([one]),
-        (Some(Request::Restore { id, .. }), _) => json!({ "id": id }),
-        (Some(Request::Sms { .. }), list) => json!({ "SmsList": list, "OtherSms": [] }),
+        (Some(Request::GetData { .. }), mut list) => list["services"].take(),
+        (
+            Some(Request::GetDataWithProviders { .. } | Request::GetCountWithProviders { .. }),
+            data,
+        ) => empty_maps_as_lists(data),
+        (Some(Request::CountMulti { .. }), data) => data["count"].clone(),
+        (Some(Request::CountriesByService { .. }), Value::Object(map)) => {
+            Value::Array(map.into_iter().map(|(_, row)| row).collect())
+        }
+        (Some(Request::Create { .. } | Request::CreateMulti { .. }), one) => json!([one]),
+        (Some(Request::AddService { .. }), _) => Value::Null,
+        (Some(Request::Restore { .. }), _) => json!(true),
         (Some(Request::History { .. }), Value::Array(rows)) => Value::Array(
             rows.into_iter()
                 .map(|mut row| {

@@ -89,6 +89,28 @@ const MIGRATIONS: &[&str] = &[
     -- Order ids look like the live API's from the first rental on.
     INSERT INTO sqlite_sequence (name, seq) VALUES ('rentals', 40299);
     "#,
+    // 2: the current API: operators, services offered only in some countries, numbers
+    // that cannot take a service, extra services paid for fewer days than the rental.
+    r#"
+    ALTER TABLE countries ADD COLUMN url_name TEXT NOT NULL DEFAULT '';
+    -- The number's operator; NULL where the country has none.
+    ALTER TABLE numbers ADD COLUMN operator TEXT;
+    CREATE INDEX numbers_by_operator ON numbers(country, operator);
+    -- When an extra service added for some days stops; NULL: with the rental.
+    ALTER TABLE rental_services ADD COLUMN until INTEGER;
+    -- A service with rows here is offered only in those countries.
+    CREATE TABLE service_countries (
+        service TEXT NOT NULL REFERENCES services(code),
+        country TEXT NOT NULL REFERENCES countries(code),
+        PRIMARY KEY (service, country)
+    );
+    -- A number already used for a service elsewhere cannot be rented for it.
+    CREATE TABLE number_blocks (
+        number_id INTEGER NOT NULL REFERENCES numbers(id),
+        service TEXT NOT NULL,
+        PRIMARY KEY (number_id, service)
+    );
+    "#,
 ];
 
 /// Opens (or creates) the database at `path`; `:memory:` keeps it in memory.

@@ -272,8 +272,8 @@ async fn answer_rent(state: &AppState, method: &Method, query: &[(String, String
     let variants = state.variants;
     let response = tokio::task::spawn_blocking(move || {
         let mut answered = store.handle(request.clone());
-        if let (true, Request::History { apikey, .. }, Ok(Value::Array(rows))) =
-            (variants, &request, &mut answered.outcome)
+        if let (Request::History { apikey, .. }, Ok(Value::Array(rows))) =
+            (&request, &mut answered.outcome)
         {
             mark_restorable(&store, apikey, rows);
         }

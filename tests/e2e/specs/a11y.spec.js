@@ -39,6 +39,8 @@ for (const theme of ["light", "dark"]) {
         ["/rentals", "tbody tr"],
         ["/archive", "tbody tr"],
         ["/faq#restore-cost", "details[open]"],
+        ["/where?period=week-1&service=opt29", "table.where-table tbody tr"],
+        ["/?type=always&country=US&period=week-1&service=opt29,opt20", "fieldset.operators"],
         ["/settings", "#api-key"],
         ["/no/such/page", "h1"],
       ]) {

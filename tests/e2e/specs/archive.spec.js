@@ -109,7 +109,7 @@ test("each restore error the sandbox can produce shows its own explanation", asy
   // Too little balance: the cost is shown, the restore is refused, nothing is charged.
   await sandbox.admin("catalogue", { service: "opt46", enabled: true });
   await sandbox.admin("keys", { apikey: "poor", balance: "0.70" });
-  const poorRental = await rent(sandbox, "opt5", "poor");
+  const poorRental = await rent(sandbox, "opt65", "poor");
   await sandbox.admin("clock", { advance_days: 8 });
   await page.goto(sandbox.base + "/settings");
   await page.getByRole("button", { name: "Forget key" }).click();

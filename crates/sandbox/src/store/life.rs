@@ -3,7 +3,7 @@
 use super::rent::{open_rental, service_base, state_at, OpenRental};
 use super::{charge, not_enough, pricing, Outcome, Refusal, Timings};
 use rent_api::rules::{ProlongBlock, ProlongLimits, DAY};
-use rent_api::{Money, OrderRef, Period, RentalState, Sms};
+use rent_api::{Money, OrderRef, Period, PeriodUnit, RentalState, Sms};
 use rusqlite::{params, Connection, TransactionBehavior};
 use serde_json::json;
 
@@ -75,7 +75,9 @@ pub(super) fn sms(conn: &mut Connection, apikey: &str, id: i64) -> Outcome {
     Ok(json!(messages))
 }
 
-/// `prolong`: adds a period when fewer than 7 days are left, within the guarantee.
+/// `prolong` and `prolong_max`: adds a period (weeks, months or days) when fewer than 7
+/// days are left, within the guarantee; every service running to the rental's end is
+/// charged its day price for the period.
 pub(super) fn prolong(
     conn: &mut Connection,
     now: i64,
@@ -99,24 +101,46 @@ pub(super) fn prolong(
         max_days: (guarantee - until) / DAY,
         max_until: guarantee,
     };
-    match limits.check(now) {
+    let days = i64::from(period.days());
+    let check = if period.unit == PeriodUnit::Day {
+        limits.check_days(now, days)
+    } else {
+        limits.check(now).and_then(|()| {
+            if limits.fits(period) {
+                Ok(())
+            } else {
+                Err(ProlongBlock::GuaranteeReached)
+            }
+        })
+    };
+    match check {
         Ok(()) => {}
         Err(ProlongBlock::TooEarly { days_left }) => {
             return Err(Refusal::msg(format!(
             "Prolongation is possible only when fewer than 7 days are left ({days_left} days left)"
         )))
         }
-        Err(ProlongBlock::GuaranteeReached) | Err(ProlongBlock::Expired) => {
+        Err(ProlongBlock::Expired) => {
+            return Err(Refusal::msg("The rental has expired or was deleted"))
+        }
+        Err(ProlongBlock::GuaranteeReached) if limits.max_days < 1 => {
             return Err(Refusal::msg(
                 "The rental has reached the 90-day guarantee and cannot be prolonged",
             ))
         }
-    }
-    if !limits.fits(period) {
-        return Err(Refusal::msg(format!(
-            "The 90-day guarantee allows at most {} more days",
-            limits.max_days
-        )));
+        Err(ProlongBlock::GuaranteeReached)
+            if period.unit != PeriodUnit::Day && limits.max_days < 7 =>
+        {
+            return Err(Refusal::msg(
+                "The rental has reached the 90-day guarantee and cannot be prolonged",
+            ))
+        }
+        Err(ProlongBlock::GuaranteeReached) => {
+            return Err(Refusal::msg(format!(
+                "The 90-day guarantee allows at most {} more days",
+                limits.max_days
+            )))
+        }
     }
     let on_request: bool = conn.query_row(
         "SELECT kind = 'on_request' FROM numbers WHERE id = ?1",
@@ -124,8 +148,9 @@ pub(super) fn prolong(
         |r| r.get(0),
     )?;
     let services: Vec<String> = {
-        let mut stmt =
-            conn.prepare_cached("SELECT service FROM rental_services WHERE rental_id = ?1")?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT service FROM rental_services WHERE rental_id = ?1 AND until IS NULL",
+        )?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
         rows.collect::<Result<_, _>>()?
     };

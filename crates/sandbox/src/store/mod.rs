@@ -4,14 +4,19 @@
 
 mod admin;
 mod archive;
+mod catalogue;
+mod dispatch;
+mod extra;
 mod life;
 mod pricing;
 mod rent;
+mod renting;
+mod stock;
 
 pub use admin::{random_key, BulkRentals, SmsDelivery, MAX_BULK};
 pub use pricing::day_price;
 
-use rent_api::{Money, Request, RestoreErrorCode};
+use rent_api::{Money, RestoreErrorCode};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
@@ -170,97 +175,6 @@ impl Store {
             self.generation.fetch_add(1, Ordering::AcqRel);
         }
         result
-    }
-
-    /// Answers one rent.php request.
-    pub fn handle(&self, request: Request) -> Answered {
-        match request {
-            Request::GetCountries | Request::GetData { .. } | Request::Orders { .. } => {
-                self.answer_read(request)
-            }
-            request => {
-                let outcome = self.answer_write(request);
-                Answered {
-                    outcome,
-                    generation: 0,
-                    fresh_until: None,
-                }
-            }
-        }
-    }
-
-    /// The cacheable reads, with how long their answer holds.
-    fn answer_read(&self, request: Request) -> Answered {
-        let mut generation = 0;
-        let result = self.read(|conn, now, seen| {
-            generation = seen;
-            if let Some(key) = request.apikey() {
-                check_key(conn, key)?;
-            }
-            match request {
-                Request::GetCountries => Ok((rent::countries(conn)?, i64::MAX)),
-                Request::GetData {
-                    country,
-                    period,
-                    rent_type,
-                } => Ok((
-                    rent::services(conn, &country, period, rent_type)?,
-                    rent::next_expiry(conn)?,
-                )),
-                Request::Orders { apikey } => rent::orders(conn, now, &apikey),
-                _ => Err(Refusal::msg("Incorrect method")),
-            }
-        });
-        match result {
-            Ok((data, fresh_until)) => Answered {
-                outcome: Ok(data),
-                generation,
-                fresh_until: Some(fresh_until),
-            },
-            Err(refusal) => Answered {
-                outcome: Err(refusal),
-                generation,
-                fresh_until: None,
-            },
-        }
-    }
-
-    fn answer_write(&self, request: Request) -> Outcome {
-        let timings = self.timings;
-        self.with(|conn, now| {
-            if let Some(key) = request.apikey() {
-                check_key(conn, key)?;
-            }
-            match request {
-                Request::Create {
-                    apikey,
-                    period,
-                    country,
-                    service,
-                    rent_type,
-                } => rent::create(conn, now, &apikey, period, &country, &service, rent_type),
-                Request::AddService {
-                    apikey,
-                    id,
-                    service,
-                    pnumber,
-                } => rent::add_service(conn, now, &apikey, id, &service, &pnumber),
-                Request::Sms { apikey, id } => life::sms(conn, &apikey, id),
-                Request::Prolong { apikey, id, period } => {
-                    life::prolong(conn, now, &apikey, id, period)
-                }
-                Request::Activate { apikey, id } => life::activate(conn, now, timings, &apikey, id),
-                Request::Delete { apikey, id } => life::delete(conn, now, &apikey, id),
-                Request::History { apikey, skip, take } => {
-                    archive::history(conn, &apikey, skip, take)
-                }
-                Request::RestorePrecalc { apikey, id } => archive::precalc(conn, now, &apikey, id),
-                Request::Restore { apikey, id } => archive::restore(conn, now, &apikey, id),
-                Request::GetCountries | Request::GetData { .. } | Request::Orders { .. } => {
-                    Err(Refusal::msg("Incorrect method"))
-                }
-            }
-        })
     }
 
     /// `getBalance`: the key's balance, or `None` for an unknown key.

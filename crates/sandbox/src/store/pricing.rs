@@ -15,6 +15,10 @@ fn discount_pct(days: u32) -> i64 {
     }
 }
 
+/// The discount the table above gives from 30 days on, as `getdata` states it
+/// (`procent`, `procent_days`): information only, the price is always `day_price`.
+pub const VOLUME_DISCOUNT: (i64, i64) = (100 - 85, 30);
+
 /// Percent of the always-active price an on-request number costs.
 pub const ON_REQUEST_PCT: i64 = 60;
 
@@ -46,5 +50,12 @@ mod tests {
             day_price(Money::from_mills(1), 100, true, 90),
             Money::from_cents(1)
         );
+    }
+
+    #[test]
+    fn the_stated_volume_discount_is_the_tables() {
+        let (pct, days) = VOLUME_DISCOUNT;
+        assert_eq!(discount_pct(days as u32), 100 - pct);
+        assert_eq!(discount_pct(days as u32 - 1), 92, "it starts at 30 days");
     }
 }

@@ -1,11 +1,10 @@
 //! Catalogue, renting, the rentals list and extra services.
 
-use super::{charge, insert_rental, not_enough, pricing, NewRental, Outcome, Refusal};
-use rent_api::rules::{self, DAY, GUARANTEE_DAYS, PROLONG_WINDOW_DAYS};
+use super::Refusal;
+use rent_api::rules::{DAY, PROLONG_WINDOW_DAYS};
 use rent_api::Rental;
-use rent_api::{Country, CreatedRental, Money, NumberType, Period, RentalState, ServiceOffer};
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
-use serde_json::json;
+use rent_api::{Money, NumberType, RentalState};
+use rusqlite::{Connection, OptionalExtension};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -44,7 +43,7 @@ pub(super) fn service_base(conn: &Connection, code: &str) -> Result<Option<Money
         .map(Money::from_mills))
 }
 
-fn kinds(rent_type: Option<NumberType>) -> &'static [bool] {
+pub(super) fn kinds(rent_type: Option<NumberType>) -> &'static [bool] {
     // Each entry says "on request?"; `any` (and no choice) prefers always-active.
     match rent_type {
         Some(NumberType::Always) => &[false],
@@ -59,159 +58,6 @@ fn kind_name(on_request: bool) -> &'static str {
     } else {
         "always"
     }
-}
-
-const FREE_NUMBERS: &str = "FROM numbers n WHERE n.country = ?1 AND n.kind = ?2 AND n.retired = 0
-     AND NOT EXISTS (SELECT 1 FROM rentals r WHERE r.number_id = n.id AND r.closed IS NULL)";
-
-fn free_count(conn: &Connection, country: &str, on_request: bool) -> Result<i64, Refusal> {
-    Ok(conn.query_row(
-        &format!("SELECT COUNT(*) {FREE_NUMBERS}"),
-        params![country, kind_name(on_request)],
-        |r| r.get(0),
-    )?)
-}
-
-/// `getcountries`.
-pub(super) fn countries(conn: &Connection) -> Outcome {
-    let mut stmt = conn
-        .prepare_cached("SELECT name, code FROM countries WHERE enabled = 1 ORDER BY position")?;
-    let list = stmt
-        .query_map([], |r| {
-            Ok(Country {
-                name: r.get(0)?,
-                code: r.get(1)?,
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(json!(list))
-}
-
-/// `getdata`: every offered service with its day price for `period` and the numbers free.
-pub(super) fn services(
-    conn: &Connection,
-    code: &str,
-    period: Period,
-    rent_type: Option<NumberType>,
-) -> Outcome {
-    let country = country(conn, code)?.ok_or_else(|| Refusal::msg("Country not found"))?;
-    let kinds = kinds(rent_type);
-    let free: Vec<i64> = kinds
-        .iter()
-        .map(|k| free_count(conn, &country.code, *k))
-        .collect::<Result<_, _>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT s.code, s.name, s.base_price_mills, st.remaining FROM services s
-         LEFT JOIN stock st ON st.service = s.code AND st.country = ?1
-         WHERE s.enabled = 1 ORDER BY s.position",
-    )?;
-    let list = stmt
-        .query_map([&country.code], |r| {
-            let base = Money::from_mills(r.get(2)?);
-            let cap: Option<i64> = r.get(3)?;
-            let capped = |n: i64| cap.map_or(n, |c| n.min(c));
-            // The price shown is that of the kind `create` would pick first.
-            let first = kinds
-                .iter()
-                .zip(&free)
-                .find(|(_, n)| capped(**n) > 0)
-                .map_or(kinds[0], |(k, _)| *k);
-            Ok(ServiceOffer {
-                service: r.get(0)?,
-                name: r.get(1)?,
-                price_day: pricing::day_price(base, country.price_pct, first, period.days()),
-                count: capped(free.iter().sum()),
-            })
-        })?
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(json!(list))
-}
-
-/// `create`: rents a free number in one transaction, or changes nothing.
-pub(super) fn create(
-    conn: &mut Connection,
-    now: i64,
-    apikey: &str,
-    period: Period,
-    code: &str,
-    service: &str,
-    rent_type: Option<NumberType>,
-) -> Outcome {
-    if i64::from(period.days()) > GUARANTEE_DAYS {
-        return Err(Refusal::msg(format!(
-            "The longest rental is {GUARANTEE_DAYS} days"
-        )));
-    }
-    let country = country(conn, code)?.ok_or_else(|| Refusal::msg("Country not found"))?;
-    let base = service_base(conn, service)?.ok_or_else(|| Refusal::msg("Service not found"))?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let stock: Option<i64> = tx
-        .query_row(
-            "SELECT remaining FROM stock WHERE country = ?1 AND service = ?2",
-            params![country.code, service],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let sold_out = || Refusal::msg("No free numbers for this service");
-    if stock == Some(0) {
-        return Err(sold_out());
-    }
-    let mut picked = None;
-    for on_request in kinds(rent_type) {
-        let number: Option<(i64, String)> = tx
-            .query_row(
-                &format!("SELECT n.id, n.pnumber {FREE_NUMBERS} ORDER BY random() LIMIT 1"),
-                params![country.code, kind_name(*on_request)],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        if let Some(number) = number {
-            picked = Some((number, *on_request));
-            break;
-        }
-    }
-    let ((number_id, pnumber), on_request) = picked.ok_or_else(sold_out)?;
-    let price = rules::total(
-        pricing::day_price(base, country.price_pct, on_request, period.days()),
-        period,
-    )
-    .ok_or_else(|| Refusal::msg("Price out of range"))?;
-    let until = now + period.seconds();
-    let id = insert_rental(
-        &tx,
-        NewRental {
-            apikey,
-            number_id,
-            service,
-            begin: now,
-            until,
-            closed: None,
-            active_from: (!on_request).then_some(now),
-        },
-    )?;
-    if stock.is_some() {
-        tx.execute(
-            "UPDATE stock SET remaining = remaining - 1 WHERE country = ?1 AND service = ?2",
-            params![country.code, service],
-        )?;
-    }
-    charge(
-        &tx,
-        now,
-        apikey,
-        price,
-        "create",
-        Some(id),
-        not_enough(price),
-    )?;
-    tx.commit()?;
-    Ok(json!(CreatedRental {
-        id,
-        pnumber,
-        ccode: format!("+{}", country.dial),
-        service: service.to_owned(),
-        until,
-    }))
 }
 
 /// The derived state of a rental's number at `now`.
@@ -248,12 +94,15 @@ pub(super) fn next_expiry(conn: &Connection) -> Result<i64, Refusal> {
 pub(super) fn orders(conn: &Connection, now: i64, apikey: &str) -> Result<(Value, i64), Refusal> {
     let mut services: HashMap<i64, (String, String)> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT rs.rental_id, rs.service, s.name FROM rentals r
+        "SELECT rs.rental_id, rs.service, s.name, rs.until FROM rentals r
          JOIN rental_services rs ON rs.rental_id = r.id JOIN services s ON s.code = rs.service
-         WHERE r.apikey = ?1 AND r.closed IS NULL ORDER BY rs.rental_id, rs.position",
+         WHERE r.apikey = ?1 AND r.closed IS NULL AND (rs.until IS NULL OR rs.until > ?2)
+         ORDER BY rs.rental_id, rs.position",
     )?;
-    let mut rows = stmt.query([apikey])?;
+    let mut rows = stmt.query(rusqlite::params![apikey, now])?;
+    let mut service_ends = Vec::new();
     while let Some(row) = rows.next()? {
+        service_ends.push(row.get::<_, Option<i64>>(3)?);
         let (codes, names) = services.entry(row.get(0)?).or_default();
         if !codes.is_empty() {
             codes.push(',');
@@ -276,9 +125,12 @@ pub(super) fn orders(conn: &Connection, now: i64, apikey: &str) -> Result<(Value
             fresh_until = fresh_until.min(t);
         }
     };
+    for end in service_ends {
+        upcoming(end);
+    }
     let mut stmt = conn.prepare_cached(
         "SELECT r.id, r.until, r.guarantee_until, r.begin, r.active_from, r.active_to,
-                n.pnumber, n.kind = 'on_request', n.retired, c.dial, c.code
+                n.pnumber, n.kind = 'on_request', n.retired, c.dial, c.code, n.operator
          FROM rentals r JOIN numbers n ON n.id = r.number_id JOIN countries c ON c.code = n.country
          WHERE r.apikey = ?1 AND r.closed IS NULL ORDER BY r.id",
     )?;
@@ -320,6 +172,7 @@ pub(super) fn orders(conn: &Connection, now: i64, apikey: &str) -> Result<(Value
             canprolonguntil: guarantee,
             lastonline: Some(lastonline),
             rent_type: Some(kind_name(r.get(7)?).to_owned()),
+            provider: r.get(11)?,
         };
         rental.canprolong = rental.prolong_limits().check(now).is_ok();
         list.push(rental);
@@ -370,56 +223,4 @@ pub(super) fn open_rental(conn: &Connection, apikey: &str, id: i64) -> Result<Op
         }
         _ => Err(Refusal::msg("Order not found")),
     }
-}
-
-/// `add_service_to_order`: adds a service to a rented number for the rest of the rental.
-pub(super) fn add_service(
-    conn: &mut Connection,
-    now: i64,
-    apikey: &str,
-    id: i64,
-    service: &str,
-    full_number: &str,
-) -> Outcome {
-    let OpenRental {
-        number_id,
-        until,
-        country,
-        pnumber,
-    } = open_rental(conn, apikey, id)?;
-    if full_number != format!("{}{}", country.dial, pnumber) {
-        return Err(Refusal::msg(
-            "The phone number does not belong to this order",
-        ));
-    }
-    let base = service_base(conn, service)?.ok_or_else(|| Refusal::msg("Service not found"))?;
-    let on_request: bool = conn.query_row(
-        "SELECT kind = 'on_request' FROM numbers WHERE id = ?1",
-        [number_id],
-        |r| r.get(0),
-    )?;
-    let days = rules::extra_service_days(until, now);
-    let price = pricing::day_price(base, country.price_pct, on_request, 7)
-        .times(days)
-        .ok_or_else(|| Refusal::msg("Price out of range"))?;
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let added = tx.execute(
-        "INSERT OR IGNORE INTO rental_services (rental_id, service, position)
-         VALUES (?1, ?2, (SELECT COUNT(*) FROM rental_services WHERE rental_id = ?1))",
-        params![id, service],
-    )?;
-    if added == 0 {
-        return Err(Refusal::msg("This service is already on the order"));
-    }
-    charge(
-        &tx,
-        now,
-        apikey,
-        price,
-        "add_service",
-        Some(id),
-        not_enough(price),
-    )?;
-    tx.commit()?;
-    Ok(serde_json::Value::Null)
 }

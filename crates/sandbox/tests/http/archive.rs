@@ -85,7 +85,7 @@ async fn restore_charges_the_quoted_cost_and_reopens_for_thirty_days() {
 
     let before = sb.balance().await;
     let done = sb.keyed("restore_user", &[("id", &ids)]).await;
-    assert_eq!(done, json!({ "status": 1, "data": true }));
+    assert_eq!(done, json!({ "status": 1, "data": { "id": id } }));
     assert_eq!(sb.balance().await, before - quote.price);
     let order = sb.order(id).await.expect("back in orders");
     let now = order.until - 30 * DAY;
@@ -171,7 +171,7 @@ async fn every_restore_error_code_in_its_situation() {
                 ("dtype", "week"),
                 ("dcount", "1"),
                 ("country", "PL"),
-                ("service", "opt5"),
+                ("service", "opt65"),
             ])
             .await;
         id_of(&created["data"])

@@ -74,7 +74,7 @@ async fn demo_sms_arrive_at_active_numbers() {
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     let sms = sb.keyed("sms", &[("id", &id.to_string())]).await;
-    let text = sms["data"][0]["text"].as_str().unwrap();
+    let text = sms["data"]["SmsList"][0]["text"].as_str().unwrap();
     assert!(
         text.chars().filter(|c| c.is_ascii_digit()).count() >= 6,
         "{text}"

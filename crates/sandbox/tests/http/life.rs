@@ -13,7 +13,7 @@ async fn an_on_request_number_goes_through_queue_active_and_back() {
     let state = |o: Option<rent_api::Rental>| o.unwrap().state;
     assert_eq!(state(sb.order(id).await), RentalState::NotActive);
     let answer = sb.keyed("activate", &[("id", &ids)]).await;
-    assert_eq!(answer, json!({ "status": 1, "data": { "id": id } }));
+    assert_eq!(answer, json!({ "status": 1, "data": [{ "id": id }] }));
     assert_eq!(state(sb.order(id).await), RentalState::Activating);
     let again = sb.keyed("activate", &[("id", &ids)]).await;
     assert_eq!(again["msg"], "Activation is already in progress");
@@ -122,7 +122,11 @@ async fn prolongation_opens_below_seven_days_and_charges_the_period() {
             &[("id", &ids), ("dtype", "week"), ("dcount", "1")],
         )
         .await;
-    assert_eq!(done, json!({ "status": 1, "data": { "id": id } }));
+    assert_eq!(
+        done,
+        json!({ "status": 1 }),
+        "prolong answers the status only"
+    );
     let after = sb.order(id).await.unwrap();
     assert_eq!(after.until, order.until + 7 * DAY);
     assert_eq!(sb.balance().await, before - price.times(7).unwrap());

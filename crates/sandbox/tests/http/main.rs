@@ -2,7 +2,9 @@
 //! the sandbox clock, restore, money, concurrency, persistence, variants and the proxy.
 
 mod archive;
+mod catalogue;
 mod cli;
+mod current;
 mod faults;
 mod harness;
 mod life;

@@ -76,8 +76,12 @@ async fn renting_charges_exactly_the_total_and_lists_the_rental() {
         RentalState::Active,
         "always-active numbers are state 1"
     );
-    assert_eq!(order.until, rental["until"].as_i64().unwrap());
-    assert_eq!(order.sname, "Instagram");
+    assert_eq!(
+        rental["until"],
+        order.until.to_string(),
+        "create's until is a string, as the SDK types it"
+    );
+    assert_eq!(order.sname, "Instagram (+Threads)");
     assert_eq!(order.cname, "RU");
     assert!(!order.canprolong, "14 days left: too early to prolong");
     assert!(!order.hasnewsms);
@@ -233,11 +237,15 @@ async fn an_extra_service_is_charged_for_the_days_left() {
             ],
         )
         .await;
-    assert_eq!(added, serde_json::json!({ "status": 1 }));
+    let until = sb.order(id).await.unwrap().until;
+    assert_eq!(
+        added,
+        serde_json::json!({ "status": 1, "data": { "id": id, "pnumber": full, "service": "opt89", "until": until } })
+    );
     assert_eq!(sb.balance().await, before - price.times(7).unwrap());
     let order = sb.order(id).await.unwrap();
     assert_eq!(order.scode, "opt16,opt89");
-    assert_eq!(order.sname, "Instagram, Yandex");
+    assert_eq!(order.sname, "Instagram (+Threads), imagin");
 
     let again = sb
         .keyed(
@@ -292,7 +300,9 @@ async fn an_extra_service_is_charged_for_the_days_left() {
         .await;
     assert_eq!(added["status"], 1, "{added}");
     let google = day_price(&sb, "RU", "opt1", "week", "1", "always").await;
-    let left = sb.order(id).await.unwrap().until - rental["until"].as_i64().unwrap() + 4 * DAY;
+    let left = sb.order(id).await.unwrap().until
+        - rental["until"].as_str().unwrap().parse::<i64>().unwrap()
+        + 4 * DAY;
     assert_eq!(left / DAY, 4);
     assert_eq!(sb.balance().await, before - google.times(4).unwrap());
 }

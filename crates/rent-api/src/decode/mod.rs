@@ -120,10 +120,10 @@ pub fn countries(body: &str) -> Result<Vec<Country>, ApiError> {
 
 /// `getdata`: `data: [...]` or `data: { "services": [...] }`.
 pub fn services(body: &str) -> Result<Vec<ServiceOffer>, ApiError> {
-    list(success(body)?.data, "services", "services")
+    service_list(body).map(|l| l.services)
 }
 
-/// `create`: an object, or an array holding one object.
+/// `create` and `create_multi`: an object, or an array holding one object.
 pub fn created(body: &str) -> Result<CreatedRental, ApiError> {
     match success(body)?.data {
         Value::Array(mut items) if !items.is_empty() => typed(items.swap_remove(0), "rental"),
@@ -228,3 +228,6 @@ pub fn balance(body: &str) -> Result<Money, ApiError> {
         None => Err(ApiError::Refused { msg: snippet(text) }),
     }
 }
+
+mod current;
+pub use current::*;
