@@ -4,7 +4,7 @@
 use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
-use crate::i18n::{days_text, Msg};
+use crate::i18n::{days_text, usd, Msg};
 use crate::live_rentals::LiveRentals;
 use crate::paid::{self, Check, PaidAction};
 use crate::phone::format_phone;
@@ -173,7 +173,7 @@ pub fn AddServiceDialog(
                     days.get().map(|d| time::date_time(until.min(time::now() + d * DAY), settings.lang.get()))
                 }}</dd>
                 <dt>{move || t(Msg::TotalLabel)}</dt>
-                <dd data-testid="extra-total">{move || total().map(|m| format!("{m} USD")).unwrap_or_else(|| "—".into())}</dd>
+                <dd data-testid="extra-total">{move || total().map(|m| usd(m, settings.lang.get())).unwrap_or_else(|| "—".into())}</dd>
             </dl>
             {move || add.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>

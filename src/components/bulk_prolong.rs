@@ -9,7 +9,7 @@ use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::prolong_dialog::price_from;
-use crate::i18n::{period_text, Msg};
+use crate::i18n::{period_text, usd, Msg};
 use crate::live_rentals::LiveRentals;
 use crate::phone::format_phone;
 use crate::rent_choice::MAX_MONTHS;
@@ -263,7 +263,7 @@ pub fn BulkProlong(
                                 <li data-rental=id>
                                     <span class="bulk-what">{format_phone(&r.ccode, &r.pnumber)} " · " {r.sname.clone()}</span>
                                     <span class="bulk-price" data-testid="bulk-price">{match price {
-                                        Some(m) => format!("{m} USD"),
+                                        Some(m) => usd(m, settings.lang.get()),
                                         None => t(Msg::BulkSkipped).to_owned(),
                                     }}</span>
                                     <span class="bulk-result" data-testid="bulk-result" aria-live="polite">
@@ -277,9 +277,9 @@ pub fn BulkProlong(
             }}
             <dl class="summary">
                 <dt>{t(Msg::TotalLabel)}</dt>
-                <dd data-testid="bulk-total">{move || format!("{} USD", total.get())}</dd>
+                <dd data-testid="bulk-total">{move || usd(total.get(), settings.lang.get())}</dd>
                 <dt>{t(Msg::Balance)}</dt>
-                <dd>{move || balance().map(|b| format!("{b} USD"))}</dd>
+                <dd>{move || balance().map(|b| usd(b, settings.lang.get()))}</dd>
             </dl>
             {move || balance().filter(|b| total.get() > *b).map(|_| view! {
                 <p class="note warn" role="alert">{t(Msg::BulkBalanceShort)}</p>

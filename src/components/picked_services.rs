@@ -1,7 +1,7 @@
 //! The services picked for one number, beside the total: each with its price for the
 //! period and a way to take it out, and how many numbers can take all of them.
 
-use crate::i18n::Msg;
+use crate::i18n::{usd, Msg};
 use crate::settings::use_settings;
 use leptos::prelude::*;
 use rent_api::{rules, Period, ServiceOffer};
@@ -27,7 +27,7 @@ pub fn PickedServices(
     let item = move |offer: ServiceOffer| {
         let code = offer.service.clone();
         let price = rules::total(offer.price_day, period.get_untracked())
-            .map(|m| format!("{m} USD"))
+            .map(|m| usd(m, settings.lang.get_untracked()))
             .unwrap_or_default();
         let name = offer.name.clone();
         let data_code = code.clone();

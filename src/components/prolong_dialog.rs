@@ -5,7 +5,7 @@
 use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
-use crate::i18n::{period_text, Msg};
+use crate::i18n::{days_text, period_text, usd, Msg};
 use crate::live_rentals::LiveRentals;
 use crate::paid::{self, Check, PaidAction};
 use crate::phone::format_phone;
@@ -190,7 +190,7 @@ pub fn ProlongDialog(
                             }/>
                         <p class="help" id="prolong-days-range">{t(Msg::DaysRange).replace("{max}", &most_days.to_string())}</p>
                     })}
-                    <p class="help">{format!("{}: {} {}", t(Msg::ProlongMax), r.canprolongmax, t(Msg::DaysUnit))}</p>
+                    <p class="help">{format!("{}: {}", t(Msg::ProlongMax), days_text(r.canprolongmax, lang))}</p>
                     <dl class="summary">
                         <dt>{t(Msg::ColExpires)}</dt><dd>{time::date_time(r.until, lang)}</dd>
                         <dt>{t(Msg::ProlongNewExpiry)}</dt>
@@ -199,7 +199,7 @@ pub fn ProlongDialog(
                         <dd data-testid="prolong-price">{move || match price.get() {
                             _ if period.get().is_none() => "—".to_owned(),
                             None => t(Msg::PriceLoading).to_owned(),
-                            Some(Ok(m)) => format!("{m} USD"),
+                            Some(Ok(m)) => usd(m, lang),
                             Some(Err(_)) => "—".to_owned(),
                         }}</dd>
                     </dl>

@@ -93,7 +93,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
         }
     });
     let balance = move || session.balance.get().and_then(|b| b.ok());
-    let usd = |m: Money| format!("{m} USD");
+    let usd = move |m: Money| crate::i18n::usd(m, settings.lang.get());
 
     view! {
         <ConfirmDialog

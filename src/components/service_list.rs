@@ -2,7 +2,7 @@
 //! pick one or several (one number for all of them). A sold-out service is shown but
 //! cannot be picked.
 
-use crate::i18n::Msg;
+use crate::i18n::{usd, Msg};
 use crate::rent_choice::{arrange, SortBy};
 use crate::settings::use_settings;
 use crate::storage;
@@ -123,7 +123,7 @@ pub fn ServiceList(
                     prop:checked=is_selected on:change=pick/>
                 <label for=id>
                     <span class="service-name">{offer.name.clone()}</span>
-                    <span class="service-price">{format!("{} USD", offer.price_day)} " " {move || t(Msg::PerDay)}</span>
+                    <span class="service-price">{move || usd(offer.price_day, settings.lang.get())} " " {move || t(Msg::PerDay)}</span>
                     <span class="service-count">
                         {move || if sold_out { t(Msg::SoldOut).to_owned() } else { format!("{} {}", offer.count, t(Msg::AvailableCount)) }}
                     </span>

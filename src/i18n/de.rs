@@ -176,7 +176,6 @@ pub fn text(msg: Msg) -> &'static str {
         DeleteConfirm => "Endgültig löschen",
         Deleting => "Wird gelöscht …",
         Deleted => "Die Miete wurde gelöscht und ist jetzt im Archiv.",
-        DaysUnit => "Tage",
         ColBegin => "Beginn",
         ColClosed => "Geschlossen",
         ColAction => "Aktion",

@@ -176,7 +176,6 @@ pub fn text(msg: Msg) -> &'static str {
         DeleteConfirm => "Delete for good",
         Deleting => "Deleting …",
         Deleted => "The rental was deleted and is now in the archive.",
-        DaysUnit => "days",
         ColBegin => "Begin",
         ColClosed => "Closed",
         ColAction => "Action",

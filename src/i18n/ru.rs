@@ -176,7 +176,6 @@ pub fn text(msg: Msg) -> &'static str {
         DeleteConfirm => "Удалить окончательно",
         Deleting => "Удаление…",
         Deleted => "Аренда удалена и перенесена в архив.",
-        DaysUnit => "дн.",
         ColBegin => "Начало",
         ColClosed => "Завершение",
         ColAction => "Действие",

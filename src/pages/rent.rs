@@ -11,7 +11,7 @@ use crate::components::operator_picker::OperatorPicker;
 use crate::components::picked_services::PickedServices;
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
-use crate::i18n::{country_name, period_text, Msg};
+use crate::i18n::{country_name, period_text, usd, Msg};
 use crate::multi_rent::{self, operator_stock};
 use crate::paid::{self, Check, PaidAction};
 use crate::rent_choice::RentChoice;
@@ -253,7 +253,10 @@ fn RentForm() -> impl IntoView {
             NumberType::Any => Msg::TypeAny,
         })
     };
-    let money = |m: Option<Money>| m.map(|m| format!("{m} USD")).unwrap_or_else(|| "—".into());
+    let money = move |m: Option<Money>| {
+        m.map(|m| usd(m, settings.lang.get()))
+            .unwrap_or_else(|| "—".into())
+    };
     let confirm_services = move || {
         let p = period.get();
         picked
@@ -280,12 +283,12 @@ fn RentForm() -> impl IntoView {
                     <span class="total-label">{move || t(Msg::TotalLabel)}</span>
                     <strong data-testid="total">
                         {move || match total.get() {
-                            Some(total) => format!("{total} USD"),
+                            Some(total) => usd(total, settings.lang.get()),
                             None => t(Msg::TotalChooseService).to_owned(),
                         }}
                     </strong>
                     <span class="total-balance">
-                        {move || balance().map(|b| format!("{} {b} USD", t(Msg::Balance)))}
+                        {move || balance().map(|b| format!("{} {}", t(Msg::Balance), usd(b, settings.lang.get())))}
                     </span>
                 </div>
                 <button type="button" class="rent-button" disabled=move || !can_rent.get() on:click=open_dialog>

@@ -4,8 +4,9 @@
 
 use crate::api::Api;
 use crate::components::error_note::ErrorNote;
+use crate::components::flag::Flag;
 use crate::components::rent_options::PeriodPicker;
-use crate::i18n::{country_name, flag, Msg};
+use crate::i18n::{country_name, usd, Msg};
 use crate::rent_choice::{parse_period, period_code, RentChoice};
 use crate::settings::use_settings;
 use crate::where_search::CountrySort;
@@ -141,7 +142,7 @@ pub fn WherePage() -> impl IntoView {
     };
     let row = move |(name, offer): (String, CountryOffer)| {
         let code = offer.country.clone();
-        let label = format!("{} {name}", flag(&code));
+        let label = name;
         let period = period.get_untracked();
         let href = format!(
             "/?period={}&country={}&service={}",
@@ -157,8 +158,8 @@ pub fn WherePage() -> impl IntoView {
         };
         view! {
             <tr data-country=code.clone() class:sold-out=sold_out>
-                <th scope="row" data-label=move || t(Msg::ColCountry)>{label}</th>
-                <td data-label=move || t(Msg::ColDayPrice) class="num" data-testid="day-price">{format!("{} USD", offer.price)}</td>
+                <th scope="row" data-label=move || t(Msg::ColCountry)><span class="with-flag"><Flag code=Some(code.clone())/>{label.clone()}</span></th>
+                <td data-label=move || t(Msg::ColDayPrice) class="num" data-testid="day-price">{move || usd(offer.price, settings.lang.get())}</td>
                 <td data-label=move || t(Msg::ColAvailable) class="num" data-testid="available">
                     {move || if sold_out { t(Msg::SoldOut).to_owned() } else { offer.phone_amount.to_string() }}
                 </td>
