@@ -223,5 +223,8 @@ pub fn text(msg: Msg) -> &'static str {
         ShowingOf => "Angezeigt: {shown} von {total}. Grenzen Sie mit dem Filter ein oder zeigen Sie mehr.",
         ShowMore => "Mehr anzeigen",
         NewSmsCount => "Mieten mit neuen SMS: {n}",
+        Offline => "Sie sind offline. Guthaben, Mieten und SMS werden wieder aktuell, sobald die Verbindung zurück ist.",
+        UpdateReady => "Eine neue Version von rentdesk ist installiert. Sie öffnet sich beim nächsten Besuch oder jetzt, wenn Sie neu laden.",
+        UpdateReload => "Jetzt neu laden",
     }
 }

@@ -223,5 +223,8 @@ pub fn text(msg: Msg) -> &'static str {
         ShowingOf => "Showing {shown} of {total}. Narrow down with the filter, or show more.",
         ShowMore => "Show more",
         NewSmsCount => "Rentals with new SMS: {n}",
+        Offline => "You are offline. Balances, rentals and SMS update again when the connection is back.",
+        UpdateReady => "A new version of rentdesk is installed. It opens with your next visit, or now if you reload.",
+        UpdateReload => "Reload now",
     }
 }

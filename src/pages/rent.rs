@@ -2,6 +2,7 @@
 //! the person picks a service, sees the total against the balance, confirms once.
 
 use crate::api::{Api, ApiFailure};
+use crate::base::href;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
@@ -81,12 +82,14 @@ fn RentForm() -> impl IntoView {
                 service: service.get(),
             };
             choice.remember();
+            // Not resolved by the router, which would drop the slash of a sub-path's root.
             let options = NavigateOptions {
                 replace: true,
                 scroll: false,
+                resolve: false,
                 ..Default::default()
             };
-            navigate(&format!("/{}", choice.to_query()), options);
+            navigate(&href(&format!("/{}", choice.to_query())), options);
         }
     });
 

@@ -8,6 +8,7 @@ pub mod demo;
 pub mod fault;
 mod proxy;
 mod simulator;
+mod static_files;
 pub mod store;
 mod web;
 

@@ -8,3 +8,4 @@ mod harness;
 mod life;
 mod rent;
 mod robustness;
+mod static_files;
