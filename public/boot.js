@@ -27,11 +27,12 @@
   // the page is told, and the next visit opens the new build.
   if (!("serviceWorker" in navigator)) return;
   var loadedByWorker = !!navigator.serviceWorker.controller;
-  navigator.serviceWorker.addEventListener("controllerchange", function () {
-    if (!loadedByWorker) return; // the first install: nothing new
+  navigator.serviceWorker.onmessage = function (event) {
+    // The first install brings nothing new to a page loaded from the network.
+    if (!loadedByWorker || !event.data || event.data.rentdesk !== "activated") return;
     root.setAttribute("data-update", "ready");
     dispatchEvent(new Event("rentdesk-update"));
-  });
+  };
   addEventListener("load", function () {
     navigator.serviceWorker
       .register(base + "sw.js", { scope: base })

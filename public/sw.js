@@ -29,7 +29,11 @@ self.addEventListener("activate", (event) => {
           names.filter((n) => n.startsWith("rentdesk-") && n !== CACHE).map((n) => caches.delete(n)),
         ),
       )
-      .then(() => self.clients.claim()),
+      .then(() => self.clients.claim())
+      // Pages opened from the previous build learn that a new one is in place. (A message
+      // sent before a page listens waits for it; an event could be missed.)
+      .then(() => self.clients.matchAll({ type: "window" }))
+      .then((pages) => pages.forEach((page) => page.postMessage({ rentdesk: "activated", version: VERSION }))),
   );
 });
 

@@ -22,6 +22,7 @@ let html = externalizeLoader(dir, readFileSync(file, "utf8"), publicUrl);
 html = atPublicUrl(html, publicUrl);
 html = withCspMeta(html, readFileSync(path.join(root, "deploy/csp.txt"), "utf8"));
 html = withFreshIntegrity(html, dir);
+html = bootLast(html);
 writeFileSync(file, html);
 
 stampServiceWorker(dir);
@@ -63,4 +64,13 @@ function withFreshIntegrity(html, dir) {
     const digest = createHash("sha384").update(bytes).digest("base64");
     return link.replace(/\bintegrity="sha384-[^"]*"/, `integrity="sha384-${digest}"`);
   });
+}
+
+/** boot.js blocks the parser (it must run before the body paints): last in `<head>`, so
+ * the stylesheet, the app's script and the wasm are requested before it, not after. */
+function bootLast(html) {
+  const boot = /\s*<script src="[^"]*boot\.js"><\/script>/;
+  const tag = html.match(boot);
+  if (!tag) throw new Error("index.html has no boot.js script");
+  return html.replace(boot, "").replace("</head>", `${tag[0].trim()}\n  </head>`);
 }
