@@ -1,8 +1,8 @@
 // Before the app loads: apply the remembered theme and language to <html>, so the first
 // paint already has the right colours and lang. Without a choice the CSS follows the system.
 (function () {
+  var root = document.documentElement;
   try {
-    var root = document.documentElement;
     var theme = localStorage.getItem("rentdesk.theme");
     if (theme === "light" || theme === "dark") root.setAttribute("data-theme", theme);
     var lang = localStorage.getItem("rentdesk.lang");
@@ -33,5 +33,36 @@
   } catch (e) {
     document.documentElement.setAttribute("data-flags", "badge");
   }
+
+  // Where the app lives ("/" or a sub-path like "/rentdesk/"); the static shell marks the
+  // section it is on by the first path segment after it.
+  var meta = document.querySelector('meta[name="rentdesk-base"]');
+  var base = (meta && meta.getAttribute("content")) || "/";
+  var path = location.pathname;
+  var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
+  root.setAttribute("data-route", rest.split("/")[0]);
+
+  // The service worker keeps this build for repeat and offline visits. A new build
+  // installs beside the open page and takes over (the page keeps the build it loaded);
+  // the page is told, and the next visit opens the new build.
+  if (!("serviceWorker" in navigator)) return;
+  var loadedByWorker = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.onmessage = function (event) {
+    // The first install brings nothing new to a page loaded from the network.
+    if (!loadedByWorker || !event.data || event.data.rentdesk !== "activated") return;
+    root.setAttribute("data-update", "ready");
+    dispatchEvent(new Event("rentdesk-update"));
+  };
+  addEventListener("load", function () {
+    navigator.serviceWorker
+      .register(base + "sw.js", { scope: base })
+      .then(function (registration) {
+        // Looks for a new build now rather than when the browser gets round to it.
+        if (loadedByWorker) return registration.update();
+      })
+      .catch(function () {
+        /* no worker (private mode, insecure origin, offline): the app works as before */
+      });
+  });
 })();
 

@@ -19,13 +19,22 @@ fi
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_missing=()
-for pkg in chromium chromium-driver brotli; do
+# nginx and caddy: the browser tests run the app behind both (deploy/).
+for pkg in chromium chromium-driver brotli nginx libnginx-mod-http-brotli-static caddy; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 if [ ${#apt_missing[@]} -gt 0 ]; then
   log "installing Debian packages: ${apt_missing[*]}"
   as_root apt-get update -qq
+  # Packages must not start their services (nginx on port 80): tests start their own.
+  no_start=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee /usr/sbin/policy-rc.d >/dev/null
+    as_root chmod +x /usr/sbin/policy-rc.d
+    no_start=1
+  fi
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+  if [ "$no_start" = 1 ]; then as_root rm -f /usr/sbin/policy-rc.d; fi
 fi
 if ! command -v node >/dev/null 2>&1; then
   log "installing Debian packages: nodejs npm"
@@ -48,6 +57,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   # Not --locked: one locked dependency is missing from the registry mirror.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# The build's npm tools (binaryen's wasm-opt, run by scripts/post-build.mjs).
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing the build's npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 if [ -f tests/e2e/package.json ]; then

@@ -34,6 +34,8 @@ test "${PIPESTATUS[0]}" -eq 0
 
 step "building the app (trunk, release) and the sandbox for the browser tests"
 trunk build --release
+# The same app for a host that serves it under /rentdesk/ (cargo's build is reused).
+trunk build --release --public-url /rentdesk/ --dist dist-subpath
 cargo build --quiet -p rentdesk-sandbox
 bash scripts/size-report.sh
 

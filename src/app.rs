@@ -1,5 +1,6 @@
 //! The app: context providers, the layout, and the routes.
 
+use crate::components::app_notices::AppNotices;
 use crate::components::header::Header;
 use crate::i18n::Msg;
 use crate::notice::{NoticeBar, Notices};
@@ -21,11 +22,12 @@ pub fn App() -> impl IntoView {
     let t = move |m: Msg| settings.t(m);
 
     view! {
-        <Router>
+        <Router base=crate::base::base_path()>
             <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <NoticeBar/>
+                <AppNotices/>
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=rent::RentPage/>
                     <Route path=path!("/rentals") view=rentals::RentalsPage/>

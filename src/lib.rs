@@ -3,6 +3,7 @@
 
 pub mod api;
 mod app;
+pub mod base;
 pub mod clipboard;
 pub mod components;
 pub mod download;

@@ -140,11 +140,10 @@ impl Settings {
         self.api_base.set(base);
     }
 
-    /// The API address in use: the chosen one, or the origin that served the app.
+    /// The API address in use: the chosen one, or where the app was served from (its
+    /// origin and sub-path, where the host forwards the API).
     pub fn effective_base(self) -> String {
-        self.api_base
-            .get()
-            .unwrap_or_else(|| window().location().origin().unwrap_or_default())
+        self.api_base.get().unwrap_or_else(default_api_base)
     }
 
     /// The text of `msg` in the current language (reactive).
@@ -156,6 +155,12 @@ impl Settings {
 /// The settings context; every page is under the provider.
 pub fn use_settings() -> Settings {
     expect_context::<Settings>()
+}
+
+/// Where the app was served from: its origin and sub-path.
+pub fn default_api_base() -> String {
+    let origin = window().location().origin().unwrap_or_default();
+    format!("{origin}{}", crate::base::base_path())
 }
 
 /// Checks an API address typed by the person: empty means the app's origin (`Ok(None)`);

@@ -1,5 +1,6 @@
 //! The top bar: the sections and the balance.
 
+use crate::base::href;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::i18n::{usd, Msg};
 use crate::session::use_session;
@@ -14,17 +15,17 @@ pub fn Header() -> impl IntoView {
     let t = move |m: Msg| settings.t(m);
     view! {
         <header class="top">
-            <A href="/" attr:class="brand">
-                <img src="/favicon.svg" alt="" width="24" height="24"/>
+            <A href=href("/") exact=true attr:class="brand">
+                <img src=href("/favicon.svg") alt="" width="24" height="24"/>
                 <span>"rentdesk"</span>
             </A>
             <nav aria-label=move || t(Msg::NavMain)>
-                <A href="/">{move || t(Msg::NavRent)}</A>
-                <A href="/where">{move || t(Msg::NavWhere)}</A>
-                <A href="/rentals">{move || t(Msg::NavRentals)}</A>
-                <A href="/archive">{move || t(Msg::NavArchive)}</A>
-                <A href="/faq">{move || t(Msg::NavFaq)}</A>
-                <A href="/settings">{move || t(Msg::NavSettings)}</A>
+                <A href=href("/") exact=true>{move || t(Msg::NavRent)}</A>
+                <A href=href("/where")>{move || t(Msg::NavWhere)}</A>
+                <A href=href("/rentals")>{move || t(Msg::NavRentals)}</A>
+                <A href=href("/archive")>{move || t(Msg::NavArchive)}</A>
+                <A href=href("/faq")>{move || t(Msg::NavFaq)}</A>
+                <A href=href("/settings")>{move || t(Msg::NavSettings)}</A>
             </nav>
             <BalanceBadge/>
             <ThemeToggle/>

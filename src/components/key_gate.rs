@@ -1,6 +1,7 @@
 //! Pages that need a key show their content only once one is saved; before that, a clear
 //! prompt to enter one (or take the sandbox's demo key).
 
+use crate::base::href;
 use crate::components::key_form::KeyForm;
 use crate::i18n::Msg;
 use crate::settings::use_settings;
@@ -18,7 +19,7 @@ pub fn KeyGate(children: ChildrenFn) -> impl IntoView {
                 <h2 id="key-prompt-title">{move || t(Msg::KeyPromptTitle)}</h2>
                 <p>{move || t(Msg::KeyPromptText)}</p>
                 <KeyForm offer_demo=true/>
-                <p><a href="/settings">{move || t(Msg::KeyPromptSettings)}</a></p>
+                <p><a href=href("/settings")>{move || t(Msg::KeyPromptSettings)}</a></p>
             </section>
         }>
             {children()}

@@ -1,6 +1,7 @@
 //! Reusable pieces of the pages.
 
 pub mod add_service_dialog;
+pub mod app_notices;
 pub mod bulk_prolong;
 pub mod confirm_dialog;
 pub mod error_note;

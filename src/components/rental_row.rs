@@ -1,6 +1,7 @@
 //! One row of the rentals table. It reads its own rental signal, so a refresh that does
 //! not change this rental does not touch it.
 
+use crate::base::href;
 use crate::clipboard;
 use crate::i18n::{Lang, Msg};
 use crate::phone::{dialable, format_phone};
@@ -157,7 +158,7 @@ pub fn RentalRow(
                         {lang.t(Msg::ActionProlong)}
                     </button>
                     {move || reason.get().map(|why| view! {
-                        <a href="/faq#prolong-disabled" class="why" title=why>
+                        <a href=href("/faq#prolong-disabled") class="why" title=why>
                             <span aria-hidden="true">"?"</span>
                             <span class="visually-hidden">{t(Msg::ProlongWhy)}</span>
                         </a>

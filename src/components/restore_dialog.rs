@@ -2,6 +2,7 @@
 //! formula before anything is charged; one confirmation; the rental returns highlighted.
 
 use crate::api::{Api, ApiFailure};
+use crate::base::href;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
@@ -129,7 +130,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
                         <dt>{t(Msg::BalanceAfter)}</dt>
                         <dd>{move || balance().map(|b| usd(b - q.price))}</dd>
                     </dl>
-                    <p><a href="/faq#restore-cost">{t(Msg::RestoreWhyCost)}</a></p>
+                    <p><a href=href("/faq#restore-cost")>{t(Msg::RestoreWhyCost)}</a></p>
                 }.into_any(),
             }}
             {move || restore.failure().get().map(|e| view! { <ErrorNote failure=e/> })}

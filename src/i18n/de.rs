@@ -287,5 +287,8 @@ pub fn text(msg: Msg) -> &'static str {
         ProlongByDays => "Eine Anzahl von Tagen …",
         DiscountAll => "Mengenrabatt auf jeden Dienst:",
         OperatorUpTo => "bis zu {n} verfügbar",
+        Offline => "Sie sind offline. Guthaben, Mieten und SMS werden wieder aktuell, sobald die Verbindung zurück ist.",
+        UpdateReady => "Eine neue Version von rentdesk ist installiert. Sie öffnet sich beim nächsten Besuch oder jetzt, wenn Sie neu laden.",
+        UpdateReload => "Jetzt neu laden",
     }
 }

@@ -287,5 +287,8 @@ pub fn text(msg: Msg) -> &'static str {
         ProlongByDays => "A number of days …",
         DiscountAll => "Volume discount on every service:",
         OperatorUpTo => "up to {n} available",
+        Offline => "You are offline. Balances, rentals and SMS update again when the connection is back.",
+        UpdateReady => "A new version of rentdesk is installed. It opens with your next visit, or now if you reload.",
+        UpdateReload => "Reload now",
     }
 }

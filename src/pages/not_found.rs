@@ -1,5 +1,6 @@
 //! Any address that is not a page.
 
+use crate::base::href;
 use crate::i18n::Msg;
 use crate::settings::use_settings;
 use leptos::prelude::*;
@@ -12,6 +13,6 @@ pub fn NotFound() -> impl IntoView {
     view! {
         <h1>{move || t(Msg::NotFoundTitle)}</h1>
         <p>{move || t(Msg::NotFoundText)}</p>
-        <p><a href="/">{move || t(Msg::NotFoundHome)}</a></p>
+        <p><a href=href("/")>{move || t(Msg::NotFoundHome)}</a></p>
     }
 }

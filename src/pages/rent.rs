@@ -3,6 +3,7 @@
 //! sees the total against the balance, confirms once.
 
 use crate::api::Api;
+use crate::base::href;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::flag::Flag;
@@ -89,12 +90,14 @@ fn RentForm() -> impl IntoView {
                 operator: operator.get(),
             };
             choice.remember();
+            // Not resolved by the router, which would drop the slash of a sub-path's root.
             let options = NavigateOptions {
                 replace: true,
                 scroll: false,
+                resolve: false,
                 ..Default::default()
             };
-            navigate(&format!("/{}", choice.to_query()), options);
+            navigate(&href(&format!("/{}", choice.to_query())), options);
         }
     });
 
@@ -308,7 +311,7 @@ fn RentForm() -> impl IntoView {
             {move || multi_failure.get().map(|e| view! {
                 <ErrorNote failure=e retry=Callback::new(move |_| loaded.reload())/>
             })}
-            <p class="where-link"><a href="/where">{move || t(Msg::WhereLink)}</a></p>
+            <p class="where-link"><a href=href("/where")>{move || t(Msg::WhereLink)}</a></p>
             <ServiceList offers=offers selected=services refreshing=refreshing support=support_address()/>
         </div>
         <ConfirmDialog

@@ -1,6 +1,7 @@
 //! `/rentals`: the live table of current rentals and everything done to one.
 
 use crate::api::{Api, ApiFailure};
+use crate::base::href;
 use crate::components::add_service_dialog::AddServiceDialog;
 use crate::components::bulk_prolong::BulkProlong;
 use crate::components::confirm_dialog::ConfirmDialog;
@@ -330,7 +331,7 @@ fn RentalsView() -> impl IntoView {
             <Show when=move || !live.is_empty() fallback=move || view! {
                 <div class="empty">
                     <p>{t(Msg::RentalsEmpty)}</p>
-                    <a href="/">{t(Msg::RentalsEmptyAction)}</a>
+                    <a href=href("/")>{t(Msg::RentalsEmptyAction)}</a>
                 </div>
             }>
                 <div class="row filters">
@@ -437,7 +438,7 @@ fn RentalsView() -> impl IntoView {
             })
         >
             <p>{move || t(Msg::DeleteText)}</p>
-            <p><a href="/faq#refunds">{move || t(Msg::NavFaq)}</a></p>
+            <p><a href=href("/faq#refunds")>{move || t(Msg::NavFaq)}</a></p>
             {move || delete.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }

@@ -102,7 +102,7 @@ fn ApiAddress() -> impl IntoView {
                     id="api-base"
                     type="url"
                     inputmode="url"
-                    placeholder=move || window().location().origin().unwrap_or_default()
+                    placeholder=crate::settings::default_api_base
                     aria-describedby="api-base-help"
                     prop:value=move || input.get()
                     on:input=move |ev| input.set(event_target_value(&ev))

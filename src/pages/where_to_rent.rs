@@ -3,6 +3,7 @@
 //! and pick one to open the rent form with that country and service chosen.
 
 use crate::api::Api;
+use crate::base::href;
 use crate::components::error_note::ErrorNote;
 use crate::components::flag::Flag;
 use crate::components::rent_options::PeriodPicker;
@@ -144,12 +145,12 @@ pub fn WherePage() -> impl IntoView {
         let code = offer.country.clone();
         let label = name;
         let period = period.get_untracked();
-        let href = format!(
+        let href = href(&format!(
             "/?period={}&country={}&service={}",
             period_code(period),
             code,
             service.get_untracked().unwrap_or_default()
-        );
+        ));
         let sold_out = offer.phone_amount <= 0;
         let rent_label = format!("{}: {label}", t(Msg::RentHere));
         let discount = {

@@ -33,13 +33,14 @@ function launch(args) {
   });
 }
 
-/** A running sandbox: its address, the demo key, admin calls, stop and restart. */
-export async function startSandbox(extraArgs = []) {
+/** A running sandbox: its address, the demo key, admin calls, stop and restart.
+ * `dist`: another built app to serve (default: the repository's dist/). */
+export async function startSandbox(extraArgs = [], { dist = path.join(root, "dist") } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), "rentdesk-e2e-"));
   const db = path.join(dir, "sandbox.db");
   const common = [
     "--db", db,
-    "--dist", path.join(root, "dist"),
+    "--dist", dist,
     "--admin",
     "--demo-key", DEMO_KEY,
     "--demo-sms-every", "0",

@@ -9,6 +9,7 @@ pub mod fault;
 mod proxy;
 pub mod replay;
 mod simulator;
+mod static_files;
 pub mod store;
 mod web;
 

@@ -20,7 +20,6 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// A serialized read-only answer and how long it holds.
@@ -82,6 +81,9 @@ impl AppState {
     }
 }
 
+/// The policy the build also writes into `index.html` and the deploy configurations send.
+const POLICY: &str = include_str!("../../../deploy/csp.txt");
+
 /// The app's Content-Security-Policy: scripts only from this origin (no inline script;
 /// WebAssembly allowed), API calls only to this origin and the addresses the deployment
 /// names, no framing.
@@ -99,20 +101,16 @@ fn content_security_policy(
         .iter()
         .map(|u| format!(" {}", u.trim_end_matches('/')))
         .collect();
-    let policy = format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'{extra}; font-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-    );
+    let policy = POLICY
+        .trim()
+        .replace("connect-src 'self'", &format!("connect-src 'self'{extra}"));
     Ok(HeaderValue::from_str(&policy)?)
 }
 
 /// The whole router.
 pub fn router(state: AppState) -> Router {
-    let index = state.dist.join("index.html");
     let csp = state.csp.clone();
-    let app =
-        ServeDir::new(&state.dist).fallback(any(move |uri: Uri| app_route(uri, index.clone())));
+    let app = crate::static_files::service(&state.dist, &csp);
     let mut router = Router::new()
         .route("/api/rent.php", any(rent))
         .route("/stubs/handler_api.php", any(handler_api))
@@ -139,31 +137,6 @@ pub fn router(state: AppState) -> Router {
             header::CONTENT_SECURITY_POLICY,
             csp,
         ))
-}
-
-/// App routes (`/rentals`, `/faq`, …) get `index.html` so deep links survive a reload;
-/// a missing file (a path with an extension) is a 404.
-async fn app_route(uri: Uri, index: PathBuf) -> Response {
-    let last = uri.path().rsplit('/').next().unwrap_or_default();
-    if last.contains('.') {
-        return (StatusCode::NOT_FOUND, "not found").into_response();
-    }
-    match tokio::fs::read(&index).await {
-        Ok(html) => (
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-cache"),
-            ],
-            html,
-        )
-            .into_response(),
-        Err(_) => (
-            StatusCode::NOT_FOUND,
-            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-            "The rentdesk app is not built yet: run scripts/run.sh, which builds it and serves it here.\n",
-        )
-            .into_response(),
-    }
 }
 
 fn cors(mut response: Response) -> Response {

@@ -11,3 +11,4 @@ mod life;
 mod rent;
 mod replay;
 mod robustness;
+mod static_files;

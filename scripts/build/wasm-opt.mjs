@@ -1,0 +1,26 @@
+// Shrinks the app's wasm with binaryen's wasm-opt -Oz (npm binaryen 132, installed by
+// scripts/setup.sh: Debian's binaryen 108 emits a module that fails at run time).
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const wasmOpt = path.join(root, "node_modules/.bin/wasm-opt");
+/** What rustc's wasm32 target emits; wasm-opt must accept (and keep) exactly these. */
+const FEATURES = [
+  "--enable-bulk-memory",
+  "--enable-mutable-globals",
+  "--enable-nontrapping-float-to-int",
+  "--enable-sign-ext",
+  "--enable-reference-types",
+  "--enable-multivalue",
+];
+
+export function optimizeWasm(dir) {
+  if (!existsSync(wasmOpt)) throw new Error("wasm-opt is missing: run scripts/setup.sh");
+  for (const name of readdirSync(dir).filter((n) => n.endsWith(".wasm"))) {
+    const file = path.join(dir, name);
+    execFileSync(wasmOpt, ["-Oz", ...FEATURES, file, "-o", file], { stdio: "inherit" });
+  }
+}

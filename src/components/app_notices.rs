@@ -1,0 +1,45 @@
+//! What the app says about itself: that the browser is offline (the app still opens from
+//! the service worker's copy), and that a new version was installed and opens on reload.
+
+use crate::i18n::Msg;
+use crate::settings::use_settings;
+use leptos::prelude::*;
+
+/// The offline and new-version notes, above the page.
+#[component]
+pub fn AppNotices() -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let online = RwSignal::new(window().navigator().on_line());
+    let update_ready = RwSignal::new(update_installed());
+    let listeners = [
+        window_event_listener(leptos::ev::online, move |_| online.set(true)),
+        window_event_listener(leptos::ev::offline, move |_| online.set(false)),
+        window_event_listener(
+            leptos::ev::Custom::<web_sys::Event>::new("rentdesk-update"),
+            move |_| update_ready.set(true),
+        ),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(|l| l.remove()));
+    let reload = move |_| {
+        let _ = window().location().reload();
+    };
+    view! {
+        <Show when=move || !online.get()>
+            <p class="note app-note" role="status" data-testid="offline">{move || t(Msg::Offline)}</p>
+        </Show>
+        <Show when=move || update_ready.get()>
+            <div class="note app-note update" role="status" data-testid="update-ready">
+                <p>{move || t(Msg::UpdateReady)}</p>
+                <button type="button" class="secondary" on:click=reload>{move || t(Msg::UpdateReload)}</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Whether boot.js saw a new build take over before the app was mounted.
+fn update_installed() -> bool {
+    document()
+        .document_element()
+        .is_some_and(|root| root.get_attribute("data-update").as_deref() == Some("ready"))
+}
