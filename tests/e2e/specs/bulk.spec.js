@@ -143,7 +143,9 @@ test("rentals export as CSV and their expiry dates as iCalendar with a reminder 
   expect(csv).toHaveLength(list.length + 2);
   for (const o of list) {
     const line = csv.find((l) => l.startsWith(`${o.id},`));
-    expect(line).toBe(`${o.id},${o.ccode.replace("+", "")}${o.pnumber},${o.sname},${o.state},${o.cname},${new Date(o.until * 1000).toISOString().replace(".000", "")}`);
+    // A field with a comma (Google (GMail, YTube, etc.)) is quoted, as RFC 4180 says.
+    const field = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    expect(line).toBe(`${o.id},${o.ccode.replace("+", "")}${o.pnumber},${field(o.sname)},${o.state},${field(o.cname)},${new Date(o.until * 1000).toISOString().replace(".000", "")}`);
   }
 
   const [icsFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export expiry dates (.ics)" }).click()]);
@@ -156,6 +158,8 @@ test("rentals export as CSV and their expiry dates as iCalendar with a reminder 
     const stamp = new Date(o.until * 1000).toISOString().replace(/[-:]/g, "").replace(".000", "");
     expect(ics).toContain(`UID:rental-${o.id}-${o.until}@rentdesk`);
     expect(ics).toContain(`DTSTART:${stamp}`);
-    expect(ics).toContain(`SUMMARY:Rental expires: +${o.ccode.replace("+", "")}${o.pnumber} (${o.sname})`);
+    // Commas, semicolons and backslashes in a TEXT value are escaped (RFC 5545, 3.3.11).
+    const text = (v) => v.replace(/([,;\\])/g, "\\$1");
+    expect(ics).toContain(`SUMMARY:Rental expires: +${o.ccode.replace("+", "")}${o.pnumber} (${text(o.sname)})`);
   }
 });

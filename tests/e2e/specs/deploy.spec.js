@@ -74,7 +74,7 @@ for (const [name, start] of Object.entries(servers)) {
         await expect(page).toHaveURL(new RegExp(`^${front.base}(\\?.*)?$`));
         await page.getByLabel("Choose a country").selectOption({ label: "Germany" });
         await expect(page.getByText("Updating for the new choice")).toHaveCount(0);
-        await page.getByRole("radio", { name: /^Telegram / }).check();
+        await page.getByRole("checkbox", { name: /^Telegram / }).check();
         await page.getByRole("button", { name: "Rent", exact: true }).click();
         await page.getByRole("dialog", { name: "Confirm the rental" }).getByRole("button", { name: "Rent now" }).click();
         await expect(page).toHaveURL(new RegExp(`^${front.base}rentals\\?new=\\d+$`));
