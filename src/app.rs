@@ -3,11 +3,11 @@
 use crate::components::app_notices::AppNotices;
 use crate::components::header::Header;
 use crate::i18n::Msg;
-use crate::notice::{NoticeBar, Notices};
 use crate::pages::where_to_rent::WherePage;
 use crate::pages::{archive, faq, not_found, rent, rentals, settings as settings_page};
-use crate::session::Session;
-use crate::settings::Settings;
+use crate::state::notice::{NoticeBar, Notices};
+use crate::state::session::Session;
+use crate::state::settings::Settings;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     let t = move |m: Msg| settings.t(m);
 
     view! {
-        <Router base=crate::base::base_path()>
+        <Router base=crate::browser::base::base_path()>
             <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
             <Header/>
             <main id="main" tabindex="-1">

@@ -7,8 +7,8 @@ use rentdesk::api::ApiFailure;
 use rentdesk::components::error_note::ErrorNote;
 use rentdesk::components::key_gate::KeyGate;
 use rentdesk::i18n::Lang;
-use rentdesk::session::Session;
-use rentdesk::settings::{Settings, Theme};
+use rentdesk::state::session::Session;
+use rentdesk::state::settings::{Settings, Theme};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

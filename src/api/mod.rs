@@ -8,7 +8,7 @@ mod fetch;
 
 pub use error::ApiFailure;
 
-use crate::settings::Settings;
+use crate::state::settings::Settings;
 use leptos::prelude::*;
 use rent_api::{decode, Country, CreatedRental, Money, NumberType, Period, Rental, Request};
 use rent_api::{ArchivedRental, Inbox, RestoreQuote, ServiceOffer};

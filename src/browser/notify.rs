@@ -1,8 +1,8 @@
 //! "Notify me of new SMS": the browser's Notification API behind a remembered switch, and
 //! the tab's favicon with a badge. Permission is asked only when the person turns it on.
 
+use crate::browser::storage;
 use crate::i18n::Msg;
-use crate::storage;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;

@@ -2,7 +2,7 @@
 //! the service worker's copy), and that a new version was installed and opens on reload.
 
 use crate::i18n::Msg;
-use crate::settings::use_settings;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
 /// The offline and new-version notes, above the page.

@@ -2,7 +2,7 @@
 //! gives focus back to what opened it. The confirm button cannot be pressed twice.
 
 use crate::i18n::Msg;
-use crate::settings::use_settings;
+use crate::state::settings::use_settings;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 

@@ -2,7 +2,7 @@
 
 use crate::api::ApiFailure;
 use crate::i18n::Msg;
-use crate::settings::use_settings;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
 /// The failure's translated message (as text, never markup) and an optional retry.

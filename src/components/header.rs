@@ -1,10 +1,10 @@
 //! The top bar: the sections and the balance.
 
-use crate::base::href;
+use crate::browser::base::href;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::i18n::{usd, Msg};
-use crate::session::use_session;
-use crate::settings::use_settings;
+use crate::state::session::use_session;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 

@@ -2,8 +2,8 @@
 
 use crate::api::{sandbox_demo_key, Api, ApiFailure};
 use crate::i18n::Msg;
-use crate::session::use_session;
-use crate::settings::use_settings;
+use crate::state::session::use_session;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
 /// A key field with Save; with `offer_demo`, the sandbox's demo key in one click.

@@ -1,10 +1,10 @@
 //! Pages that need a key show their content only once one is saved; before that, a clear
 //! prompt to enter one (or take the sandbox's demo key).
 
-use crate::base::href;
+use crate::browser::base::href;
 use crate::components::key_form::KeyForm;
 use crate::i18n::Msg;
-use crate::settings::use_settings;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
 /// Shows `children` when a key is saved, else the key prompt.

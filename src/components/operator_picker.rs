@@ -2,8 +2,8 @@
 //! each with the numbers it has for the picked services.
 
 use crate::i18n::Msg;
-use crate::multi_rent::OperatorStock;
-use crate::settings::use_settings;
+use crate::state::multi_rent::OperatorStock;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
 /// Radio choices "any operator" and one per operator; hidden when there are none.

@@ -2,7 +2,7 @@
 //! period and a way to take it out, and how many numbers can take all of them.
 
 use crate::i18n::{usd, Msg};
-use crate::settings::use_settings;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use rent_api::{rules, Period, ServiceOffer};
 

@@ -2,8 +2,8 @@
 
 use crate::components::flag::Flag;
 use crate::i18n::{country_name, period_text, Msg};
-use crate::rent_choice::{MAX_MONTHS, MAX_WEEKS};
-use crate::settings::use_settings;
+use crate::state::rent_choice::{MAX_MONTHS, MAX_WEEKS};
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use rent_api::{Country, NumberType, Period, PeriodUnit};
 

@@ -1,13 +1,13 @@
 //! One row of the rentals table. It reads its own rental signal, so a refresh that does
 //! not change this rental does not touch it.
 
-use crate::base::href;
-use crate::clipboard;
+use crate::browser::base::href;
+use crate::browser::clipboard;
 use crate::i18n::{Lang, Msg};
-use crate::phone::{dialable, format_phone};
-use crate::settings::use_settings;
-use crate::sms_code::find_code;
-use crate::time;
+use crate::state::settings::use_settings;
+use crate::text::phone::{dialable, format_phone};
+use crate::text::sms_code::find_code;
+use crate::text::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rent_api::rules::{DAY, PROLONG_WINDOW_DAYS};

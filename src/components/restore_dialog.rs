@@ -2,14 +2,14 @@
 //! formula before anything is charged; one confirmation; the rental returns highlighted.
 
 use crate::api::{Api, ApiFailure};
-use crate::base::href;
+use crate::browser::base::href;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
-use crate::paid::{self, Check, PaidAction};
-use crate::phone::format_international;
-use crate::session::use_session;
-use crate::settings::use_settings;
+use crate::state::paid::{self, Check, PaidAction};
+use crate::state::session::use_session;
+use crate::state::settings::use_settings;
+use crate::text::phone::format_international;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;

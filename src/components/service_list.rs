@@ -2,11 +2,11 @@
 //! pick one or several (one number for all of them). A sold-out service is shown but
 //! cannot be picked.
 
+use crate::browser::storage;
 use crate::i18n::{usd, Msg};
-use crate::rent_choice::{arrange, SortBy};
-use crate::settings::use_settings;
-use crate::storage;
-use crate::where_search::{common_discount, discount_text, discount_words};
+use crate::state::rent_choice::{arrange, SortBy};
+use crate::state::settings::use_settings;
+use crate::state::where_search::{common_discount, discount_text, discount_words};
 use leptos::prelude::*;
 use rent_api::ServiceOffer;
 

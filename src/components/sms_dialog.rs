@@ -2,14 +2,14 @@
 //! While open it reloads whenever the table refreshes.
 
 use crate::api::{Api, ApiFailure};
-use crate::clipboard;
+use crate::browser::clipboard;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
-use crate::live_rentals::LiveRentals;
-use crate::phone::format_phone;
-use crate::settings::use_settings;
-use crate::sms_code::find_code;
-use crate::time;
+use crate::state::live_rentals::LiveRentals;
+use crate::state::settings::use_settings;
+use crate::text::phone::format_phone;
+use crate::text::sms_code::find_code;
+use crate::text::time;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

@@ -2,7 +2,7 @@
 //! it; Settings keeps "like the system".
 
 use crate::i18n::Msg;
-use crate::settings::{use_settings, Theme};
+use crate::state::settings::{use_settings, Theme};
 use leptos::prelude::*;
 
 /// A button that shows the other theme's icon and switches to it (remembered).

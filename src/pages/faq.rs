@@ -2,7 +2,7 @@
 //! `<details>`; each question has an anchor, and the one in the address opens on load.
 
 use crate::i18n::Msg;
-use crate::settings::use_settings;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

@@ -1,8 +1,8 @@
 //! Any address that is not a page.
 
-use crate::base::href;
+use crate::browser::base::href;
 use crate::i18n::Msg;
-use crate::settings::use_settings;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
 /// The not-found page.

@@ -3,7 +3,7 @@
 //! sees the total against the balance, confirms once.
 
 use crate::api::Api;
-use crate::base::href;
+use crate::browser::base::href;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::flag::Flag;
@@ -13,12 +13,12 @@ use crate::components::picked_services::PickedServices;
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
 use crate::i18n::{country_name, period_text, usd, Msg};
-use crate::multi_rent::{self, operator_stock};
-use crate::paid::{self, Check, PaidAction};
-use crate::rent_choice::RentChoice;
-use crate::rent_offers::{ChoiceOffers, MultiCount};
-use crate::session::use_session;
-use crate::settings::use_settings;
+use crate::state::multi_rent::{self, operator_stock};
+use crate::state::paid::{self, Check, PaidAction};
+use crate::state::rent_choice::RentChoice;
+use crate::state::rent_offers::{ChoiceOffers, MultiCount};
+use crate::state::session::use_session;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;

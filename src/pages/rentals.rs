@@ -1,7 +1,8 @@
 //! `/rentals`: the live table of current rentals and everything done to one.
 
 use crate::api::{Api, ApiFailure};
-use crate::base::href;
+use crate::browser::base::href;
+use crate::browser::notify::{self, NotifySwitch};
 use crate::components::add_service_dialog::AddServiceDialog;
 use crate::components::bulk_prolong::BulkProlong;
 use crate::components::confirm_dialog::ConfirmDialog;
@@ -11,13 +12,12 @@ use crate::components::prolong_dialog::ProlongDialog;
 use crate::components::rental_row::{state_msg, RentalRow, RowActions, EXPIRING_DAYS};
 use crate::components::sms_dialog::SmsDialog;
 use crate::i18n::{count, country_name, Msg, Noun};
-use crate::live_rentals::LiveRentals;
-use crate::notify::{self, NotifySwitch};
-use crate::paid::PaidAction;
-use crate::session::use_session;
-use crate::settings::use_settings;
-use crate::sms_watch::SmsWatch;
-use crate::time;
+use crate::state::live_rentals::LiveRentals;
+use crate::state::paid::PaidAction;
+use crate::state::session::use_session;
+use crate::state::settings::use_settings;
+use crate::state::sms_watch::SmsWatch;
+use crate::text::time;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use rent_api::rules::DAY;
@@ -188,7 +188,7 @@ fn RentalsView() -> impl IntoView {
     };
     let export_csv = move |_| {
         let text = rent_api::export::rentals_csv(&all.get_untracked());
-        crate::download::save("rentals.csv", "text/csv;charset=utf-8", &text);
+        crate::browser::download::save("rentals.csv", "text/csv;charset=utf-8", &text);
     };
     let export_ics = move |_| {
         let text = rent_api::export::expiry_ics(
@@ -196,7 +196,7 @@ fn RentalsView() -> impl IntoView {
             settings.t(Msg::IcsSummary),
             time::now(),
         );
-        crate::download::save("rental-expiry.ics", "text/calendar;charset=utf-8", &text);
+        crate::browser::download::save("rental-expiry.ics", "text/calendar;charset=utf-8", &text);
     };
 
     // What the last action did.

@@ -2,8 +2,8 @@
 
 use crate::components::key_form::KeyForm;
 use crate::i18n::{Lang, Msg};
-use crate::session::use_session;
-use crate::settings::{parse_api_base, use_settings, Theme};
+use crate::state::session::use_session;
+use crate::state::settings::{parse_api_base, use_settings, Theme};
 use leptos::prelude::*;
 
 /// The settings page.
@@ -102,7 +102,7 @@ fn ApiAddress() -> impl IntoView {
                     id="api-base"
                     type="url"
                     inputmode="url"
-                    placeholder=crate::settings::default_api_base
+                    placeholder=crate::state::settings::default_api_base
                     aria-describedby="api-base-help"
                     prop:value=move || input.get()
                     on:input=move |ev| input.set(event_target_value(&ev))

@@ -3,15 +3,17 @@
 //! and pick one to open the rent form with that country and service chosen.
 
 use crate::api::Api;
-use crate::base::href;
+use crate::browser::base::href;
 use crate::components::error_note::ErrorNote;
 use crate::components::flag::Flag;
 use crate::components::rent_options::PeriodPicker;
 use crate::i18n::{country_name, usd, Msg};
-use crate::rent_choice::{parse_period, period_code, RentChoice};
-use crate::settings::use_settings;
-use crate::where_search::CountrySort;
-use crate::where_search::{arrange_countries, discount_text, matching_services, service_directory};
+use crate::state::rent_choice::{parse_period, period_code, RentChoice};
+use crate::state::settings::use_settings;
+use crate::state::where_search::CountrySort;
+use crate::state::where_search::{
+    arrange_countries, discount_text, matching_services, service_directory,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;

@@ -3,9 +3,9 @@
 //! a failure. Each rental has its own signal, so a refresh touches only rows that changed.
 
 use crate::api::{Api, ApiFailure};
-use crate::refresh;
-use crate::settings::{use_settings, Settings};
-use crate::time;
+use crate::state::refresh;
+use crate::state::settings::{use_settings, Settings};
+use crate::text::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rent_api::Rental;

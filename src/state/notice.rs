@@ -2,7 +2,7 @@
 //! done although its answer was lost, one click that made two rentals.
 
 use crate::i18n::Msg;
-use crate::settings::use_settings;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
 /// A note: its text, `{name}` placeholders filled from `args`.

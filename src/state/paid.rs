@@ -10,9 +10,9 @@
 
 use crate::api::{Api, ApiFailure};
 use crate::i18n::Msg;
-use crate::notice::{Notice, Notices};
-use crate::phone::format_phone;
-use crate::session::Session;
+use crate::state::notice::{Notice, Notices};
+use crate::state::session::Session;
+use crate::text::phone::format_phone;
 use leptos::prelude::*;
 use rent_api::Rental;
 use std::future::Future;

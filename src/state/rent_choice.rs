@@ -1,7 +1,7 @@
 //! What the person chose on the rent page, and how it is kept: in the URL (so a link or a
 //! reload shows the same choice) and in localStorage (for the next visit).
 
-use crate::storage;
+use crate::browser::storage;
 use rent_api::{NumberType, Period, PeriodUnit, ServiceOffer};
 
 /// The longest period offered per unit: the 90-day guarantee caps rentals.

@@ -1,8 +1,8 @@
 //! The person's settings — API key, API address, language, theme — as one context of
 //! signals, remembered in localStorage and applied to `<html>`.
 
+use crate::browser::storage::{self, keys};
 use crate::i18n::{Lang, Msg};
-use crate::storage::{self, keys};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -160,7 +160,7 @@ pub fn use_settings() -> Settings {
 /// Where the app was served from: its origin and sub-path.
 pub fn default_api_base() -> String {
     let origin = window().location().origin().unwrap_or_default();
-    format!("{origin}{}", crate::base::base_path())
+    format!("{origin}{}", crate::browser::base::base_path())
 }
 
 /// Checks an API address typed by the person: empty means the app's origin (`Ok(None)`);

@@ -4,14 +4,14 @@
 //! clients for 4–5 s between calls).
 
 use crate::api::Api;
+use crate::browser::notify::{self, NotifySwitch};
+use crate::browser::storage;
 use crate::i18n::Msg;
-use crate::live_rentals::LiveRentals;
-use crate::notify::{self, NotifySwitch};
-use crate::phone::format_phone;
-use crate::settings::{use_settings, Settings};
-use crate::sms_code::find_code;
-use crate::storage;
-use crate::time;
+use crate::state::live_rentals::LiveRentals;
+use crate::state::settings::{use_settings, Settings};
+use crate::text::phone::format_phone;
+use crate::text::sms_code::find_code;
+use crate::text::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rent_api::{Rental, RentalState, Sms};

@@ -1,0 +1,13 @@
+//! The live state of the app and its rules: settings, session, rentals, the rent choice, paid actions.
+
+pub mod live_rentals;
+pub mod multi_rent;
+pub mod notice;
+pub mod paid;
+pub mod refresh;
+pub mod rent_choice;
+pub mod rent_offers;
+pub mod session;
+pub mod settings;
+pub mod sms_watch;
+pub mod where_search;
