@@ -153,6 +153,18 @@ test("where can I rent a service: every country with its day price and stock, so
   await expect(page.getByTestId("total")).toHaveText(/^\d+\.\d{2} USD$/);
 });
 
+test("where can I rent finds a service offered in one country only, whatever country was chosen before", async ({ page, sandbox }) => {
+  await signIn(page, sandbox, "/?type=always&country=RU&period=week-1");
+  await page.goto(sandbox.base + "/where");
+  await page.getByRole("searchbox", { name: "Service" }).fill("lebon");
+  await page.getByRole("button", { name: "Leboncoin", exact: true }).click();
+  const answer = await sandbox.api({ method: "get_country_by_service", service: "opt216", dtype: "week", dcount: "1" });
+  const countries = Object.values(answer.data).map((o) => o.country);
+  expect(countries).toEqual(["FR"]);
+  await expect(page.locator("table.where-table tbody tr")).toHaveCount(1);
+  await expect(page.locator("tr[data-country=FR]")).toContainText("France");
+});
+
 test("prolonging by days shows the price and the new expiry, and charges that price", async ({ page, sandbox }) => {
   const id = await rent(sandbox, { country: "RU", service: "opt16" });
   await sandbox.admin("clock", { advance_days: 2 });

@@ -9,9 +9,6 @@ use rent_api::{Money, NumberType, Period};
 use rusqlite::Connection;
 use serde_json::{json, Map, Value};
 
-/// Services the site suggests first (`get_default_services`).
-const DEFAULT_SERVICES: usize = 12;
-
 fn known_country(conn: &Connection, code: &str) -> Result<CountryRow, Refusal> {
     country(conn, code)?.ok_or_else(|| Refusal::msg("Country not found"))
 }
@@ -157,8 +154,9 @@ pub(super) fn not_offered(service: &str) -> Refusal {
     Refusal::msg(format!("Service not found: {service}"))
 }
 
-/// `get_default_services`: the most popular services with their lowest one-week day
-/// price over the countries offering them; strings, as the current API sends them.
+/// `get_default_services`: every offered service, most popular first, with its lowest
+/// one-week day price over the countries offering them; strings, as the current API sends
+/// them. All of them, so "where can I rent X?" finds a service offered in one country only.
 pub(super) fn default_services(conn: &Connection) -> Outcome {
     let mut stmt = conn.prepare_cached(
         "SELECT s.code, s.name, s.base_price_mills, (
@@ -166,11 +164,11 @@ pub(super) fn default_services(conn: &Connection) -> Outcome {
                  NOT EXISTS (SELECT 1 FROM service_countries sc WHERE sc.service = s.code)
                  OR EXISTS (SELECT 1 FROM service_countries sc
                             WHERE sc.service = s.code AND sc.country = c.code)))
-         FROM services s WHERE s.enabled = 1 ORDER BY s.position LIMIT ?1",
+         FROM services s WHERE s.enabled = 1 ORDER BY s.position",
     )?;
     let (pct, days) = pricing::VOLUME_DISCOUNT;
     let list = stmt
-        .query_map([DEFAULT_SERVICES as i64], |r| {
+        .query_map([], |r| {
             let base = Money::from_mills(r.get(2)?);
             let country_pct: Option<i64> = r.get(3)?;
             let price = pricing::day_price(base, country_pct.unwrap_or(100), false, 7);

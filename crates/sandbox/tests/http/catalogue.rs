@@ -227,11 +227,11 @@ async fn where_a_service_can_be_rented() {
 }
 
 #[tokio::test]
-async fn default_services_are_the_popular_ones_with_string_prices() {
+async fn default_services_are_every_service_most_popular_first_with_string_prices() {
     let sb = Sandbox::new().await;
     let answer = sb.call(&[("method", "get_default_services")]).await;
     let rows = answer["data"].as_array().unwrap();
-    assert_eq!(rows.len(), 12);
+    assert_eq!(rows.len(), 174);
     assert_eq!(rows[0]["service"], "opt16");
     assert!(rows.iter().all(|r| r["priceForDay"].is_string()));
     let list = decode::default_services(&answer.to_string()).unwrap();
