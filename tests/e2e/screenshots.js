@@ -11,11 +11,12 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
 });
 
-async function shot(name, colorScheme, path, prepare) {
+async function shot(name, colorScheme, path, prepare, lang = "en") {
   const page = await browser.newPage({ viewport: { width: 1100, height: 820 }, colorScheme });
   await page.goto(sandbox.base + "/settings");
   await page.getByRole("button", { name: "Use the demo key" }).click();
   await page.getByTestId("balance").filter({ hasText: "USD" }).waitFor();
+  await page.evaluate((l) => localStorage.setItem("rentdesk.lang", l), lang);
   await page.goto(sandbox.base + path);
   if (prepare) await prepare(page);
   await page.waitForTimeout(400);
@@ -28,6 +29,14 @@ const pickService = async (page) => {
 };
 await shot("rent-light.png", "light", "/?type=always&country=RU&period=week-2", pickService);
 await shot("rent-dark.png", "dark", "/?type=always&country=RU&period=week-2", pickService);
+// One number for two services, with the US carriers to choose from.
+await shot("rent-multi-light.png", "light", "/?type=always&country=US&period=week-1", async (page) => {
+  for (const name of [/^Telegram /, /^WhatsApp /i]) await page.getByRole("checkbox", { name }).check();
+  await page.getByTestId("total").filter({ hasText: "USD" }).waitFor();
+});
+await shot("where-light.png", "light", "/where?period=week-1&service=opt29", async (page) => {
+  await page.locator("table.where-table tbody tr").first().waitFor();
+});
 
 // Rentals with an SMS, then an archive: three rentals expired ten days ago, twelve older.
 const rented = [];
@@ -37,6 +46,9 @@ for (const [service, type] of [["opt59", "always"], ["opt16", "always"], ["opt20
 }
 await sandbox.admin("sms", { id: rented[1], sender: "Instagram", text: "Code Instagram: 671 094." });
 await shot("rentals-light.png", "light", "/rentals");
+await shot("rentals-ru-dark.png", "dark", "/rentals", async (page) => {
+  await page.locator("tbody tr").first().waitFor();
+}, "ru");
 await sandbox.admin("clock", { advance_days: 24 });
 await sandbox.admin("rentals", { apikey: sandbox.key, count: 12, expired: true });
 await shot("archive-light.png", "light", "/archive?page=1&size=20");
