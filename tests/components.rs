@@ -97,3 +97,23 @@ async fn settings_drive_the_document_language_and_theme_and_are_remembered() {
     );
     assert_eq!(storage.get_item("rentdesk.theme").unwrap(), None);
 }
+
+#[wasm_bindgen_test]
+fn russian_counts_take_the_plural_form_the_browser_gives() {
+    use rentdesk::i18n::{count, usd, Noun};
+    let ru = |n, noun| count(n, noun, Lang::Ru);
+    assert_eq!(ru(1, Noun::Week), "1 неделя");
+    assert_eq!(ru(3, Noun::Week), "3 недели");
+    assert_eq!(ru(5, Noun::Week), "5 недель");
+    assert_eq!(ru(11, Noun::Day), "11 дней");
+    assert_eq!(ru(21, Noun::Day), "21 день");
+    assert_eq!(ru(22, Noun::Number), "22 номера");
+    assert_eq!(ru(112, Noun::Rental), "112 аренд");
+    assert_eq!(count(1, Noun::Day, Lang::En), "1 day");
+    assert_eq!(count(2, Noun::Month, Lang::De), "2 Monate");
+    let amount: rent_api::Money = "1234.5".parse().unwrap();
+    assert_eq!(usd(amount, Lang::Ru), "1234,50 USD");
+    assert_eq!(usd(amount, Lang::En), "1234.50 USD");
+    let mills: rent_api::Money = "0.055".parse().unwrap();
+    assert_eq!(usd(mills, Lang::De), "0,055 USD");
+}

@@ -106,52 +106,6 @@ pub fn plural(n: i64, _lang: Lang) -> Plural {
     }
 }
 
-/// A UNIX time as local date and time in the language's style: `26.11.2026, 17:49`,
-/// `Nov 26, 2026, 17:49`.
-#[cfg(target_arch = "wasm32")]
-pub fn date_time(ts: i64, lang: Lang) -> String {
-    use js_sys::{Array, Date, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
-    thread_local! {
-        static FORMATS: [Intl::DateTimeFormat; 3] = Lang::ALL.map(|l| {
-            let options = Object::new();
-            let month = if l == Lang::En { "short" } else { "2-digit" };
-            for (key, value) in [
-                ("year", "numeric"), ("month", month), ("day", "2-digit"),
-                ("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23"),
-            ] {
-                let _ = Reflect::set(&options, &key.into(), &value.into());
-            }
-            if l == Lang::En {
-                let _ = Reflect::set(&options, &"day".into(), &"numeric".into());
-            }
-            Intl::DateTimeFormat::new(&Array::of1(&l.locale().into()), &options)
-        });
-    }
-    let date = Date::new(&JsValue::from_f64(ts as f64 * 1000.0));
-    FORMATS.with(|formats| {
-        formats[lang.index()]
-            .format()
-            .call1(&JsValue::NULL, &date)
-            .ok()
-            .and_then(|s| s.as_string())
-            .unwrap_or_default()
-    })
-}
-
-/// Native builds (unit tests) format with chrono in the same shapes.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn date_time(ts: i64, lang: Lang) -> String {
-    let Some(utc) = chrono::DateTime::from_timestamp(ts, 0) else {
-        return "—".into();
-    };
-    let local = utc.with_timezone(&chrono::Local);
-    match lang {
-        Lang::En => local.format("%b %-d, %Y, %H:%M").to_string(),
-        Lang::De | Lang::Ru => local.format("%d.%m.%Y, %H:%M").to_string(),
-    }
-}
-
 /// An amount in US dollars in the language's number style: `12.50 USD`, `12,50 USD`;
 /// two to three decimals, as exact as the API's mills.
 #[cfg(target_arch = "wasm32")]

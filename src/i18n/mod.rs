@@ -2,13 +2,15 @@
 //! exhaustive `match`, so a key missing in either language does not compile.
 
 mod countries;
+mod dates;
 mod de;
 mod en;
 mod intl;
 mod ru;
 
 pub use countries::{country_name, flag};
-pub use intl::{count, date_time, plural, usd, Noun, Plural};
+pub use dates::{format_date, DateStyle};
+pub use intl::{count, plural, usd, Noun, Plural};
 use rent_api::{Period, PeriodUnit};
 
 /// A language of the interface.

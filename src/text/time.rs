@@ -1,7 +1,6 @@
 //! Times in the browser's time zone and the interface's language.
 
-use crate::i18n::Lang;
-use chrono::{DateTime, Local};
+use crate::i18n::{format_date, DateStyle, Lang};
 
 /// Seconds since the epoch, now, from the browser's clock.
 pub fn now() -> i64 {
@@ -10,26 +9,17 @@ pub fn now() -> i64 {
 
 /// A UNIX time as local date and time: `26.11.2026, 17:49` or `Nov 26, 2026, 17:49`.
 pub fn date_time(ts: i64, lang: Lang) -> String {
-    crate::i18n::date_time(ts, lang)
+    format_date(ts, DateStyle::DateTime, lang)
 }
 
 /// A UNIX time as a short local date: `Dec 4` or `04.12.`.
 pub fn short_date(ts: i64, lang: Lang) -> String {
-    let Some(utc) = DateTime::from_timestamp(ts, 0) else {
-        return "—".into();
-    };
-    let local = utc.with_timezone(&Local);
-    match lang {
-        Lang::De | Lang::Ru => local.format("%d.%m.").to_string(),
-        Lang::En => local.format("%b %-d").to_string(),
-    }
+    format_date(ts, DateStyle::ShortDate, lang)
 }
 
-/// A UNIX time as local time of day with seconds: `17:49:05`.
+/// A UNIX time as local time of day with seconds: `17:49:05` (the same in every language).
 pub fn clock(ts: i64) -> String {
-    DateTime::from_timestamp(ts, 0)
-        .map(|utc| utc.with_timezone(&Local).format("%H:%M:%S").to_string())
-        .unwrap_or_default()
+    format_date(ts, DateStyle::Clock, Lang::En)
 }
 
 /// How long until `until`: `in 6 d 4 h`, `in 3 h 20 min`, `in 5 min`; `expired` after.
