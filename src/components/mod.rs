@@ -4,6 +4,7 @@ pub mod add_service_dialog;
 pub mod app_notices;
 pub mod bulk_prolong;
 pub mod confirm_dialog;
+pub mod copy_code;
 pub mod error_note;
 pub mod flag;
 pub mod focus_trap;

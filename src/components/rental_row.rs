@@ -3,6 +3,7 @@
 
 use crate::browser::base::href;
 use crate::browser::clipboard;
+use crate::components::copy_code::CopyCode;
 use crate::i18n::{Lang, Msg};
 use crate::state::settings::use_settings;
 use crate::text::phone::{dialable, format_phone};
@@ -179,8 +180,6 @@ pub fn RentalRow(
 #[component]
 fn LatestSms(sms: Sms) -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
-    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
     let code = find_code(&sms.text);
     view! {
         <span class="sms-meta">
@@ -189,22 +188,7 @@ fn LatestSms(sms: Sms) -> impl IntoView {
             <time>{move || time::date_time(sms.date, settings.lang.get())}</time>
         </span>
         {match code {
-            Some(code) => {
-                let shown = code.clone();
-                view! {
-                    <span class="sms-code">
-                        <code data-testid="row-code">{shown}</code>
-                        <button type="button" class="secondary" on:click=move |_| {
-                            let code = code.clone();
-                            spawn_local(async move {
-                                let ok = clipboard::copy(&code).await;
-                                copied.try_set(Some(ok));
-                            });
-                        }>{move || t(Msg::CopyCode)}</button>
-                        <span aria-live="polite">{move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
-                    </span>
-                }.into_any()
-            }
+            Some(code) => view! { <CopyCode code testid="row-code"/> }.into_any(),
             None => view! { <bdi class="sms-text">{sms.text.chars().take(60).collect::<String>()}</bdi> }.into_any(),
         }}
     }

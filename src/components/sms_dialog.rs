@@ -2,7 +2,7 @@
 //! While open it reloads whenever the table refreshes.
 
 use crate::api::{Api, ApiFailure};
-use crate::browser::clipboard;
+use crate::components::copy_code::CopyCode;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
 use crate::state::live_rentals::LiveRentals;
@@ -99,7 +99,6 @@ fn SmsItem(sms: Sms) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
     let code = find_code(&sms.text);
-    let copied: RwSignal<Option<bool>> = RwSignal::new(None);
     view! {
         <li class="sms">
             <p class="sms-meta">
@@ -107,22 +106,7 @@ fn SmsItem(sms: Sms) -> impl IntoView {
                 <time>{move || time::date_time(sms.date, settings.lang.get())}</time>
             </p>
             <p class="sms-text"><bdi>{sms.text.clone()}</bdi></p>
-            {code.map(|code| {
-                let shown = code.clone();
-                view! {
-                    <p class="sms-code">
-                        <code data-testid="sms-code">{shown}</code>
-                        <button type="button" class="secondary" on:click=move |_| {
-                            let code = code.clone();
-                            spawn_local(async move {
-                                let ok = clipboard::copy(&code).await;
-                                copied.try_set(Some(ok));
-                            });
-                        }>{move || t(Msg::CopyCode)}</button>
-                        <span aria-live="polite">{move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
-                    </p>
-                }
-            })}
+            {code.map(|code| view! { <CopyCode code testid="sms-code"/> })}
         </li>
     }
 }
