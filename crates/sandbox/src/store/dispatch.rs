@@ -163,18 +163,8 @@ impl Store {
     }
 }
 
-/// The catalogue calls and `orders`: they only read, so their answers can be cached.
+/// The catalogue calls and `orders`: they only read, so their answers can be cached. The
+/// catalogue calls are the ones that take no key.
 fn is_read(request: &Request) -> bool {
-    matches!(
-        request,
-        Request::GetCountries
-            | Request::DefaultServices
-            | Request::CountriesByService { .. }
-            | Request::GetData { .. }
-            | Request::GetDataWithProviders { .. }
-            | Request::GetCount { .. }
-            | Request::GetCountWithProviders { .. }
-            | Request::CountMulti { .. }
-            | Request::Orders { .. }
-    )
+    request.apikey().is_none() || matches!(request, Request::Orders { .. })
 }
