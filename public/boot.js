@@ -42,6 +42,29 @@
   var rest = path.indexOf(base) === 0 ? path.slice(base.length) : path.replace(/^\//, "");
   root.setAttribute("data-route", rest.split("/")[0]);
 
+  // The rent page's first reads go out now, beside the wasm, instead of after it: the list
+  // the app left at its last start (src/api/early.rs), else the countries. Catalogue reads
+  // only (no key, no charge); the app takes each answer once, within 30 s. Without a saved
+  // key the page asks for one and reads nothing.
+  if (rest.split("/")[0] === "" && window.fetch && window.AbortController && window.Map) {
+    try {
+      if (!localStorage.getItem("rentdesk.key")) throw "no key";
+      var reads = JSON.parse(localStorage.getItem("rentdesk.early") || "null");
+      if (!Array.isArray(reads)) reads = [location.origin + base + "api/rent.php?method=getcountries"];
+      var early = { at: performance.now(), reads: new Map() };
+      reads.forEach(function (url) {
+        if (typeof url !== "string" || !/\/api\/rent\.php\?method=(getcountries|getdata|getdataWithProviders)(&|$)/.test(url)) return;
+        var controller = new AbortController();
+        var response = fetch(url, { signal: controller.signal });
+        response.catch(function () {}); // unanswered: the app asks again
+        early.reads.set(url, { response: response, controller: controller });
+      });
+      window.rentdeskEarly = early;
+    } catch (e) {
+      /* storage blocked or junk: the app sends its reads itself */
+    }
+  }
+
   // The service worker keeps this build for repeat and offline visits. A new build
   // installs beside the open page and takes over (the page keeps the build it loaded);
   // the page is told, and the next visit opens the new build.

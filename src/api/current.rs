@@ -1,7 +1,7 @@
 //! The calls of the current rent API beyond the seed's twelve: several services on one
 //! number, operators, the service-first search, prolonging by days.
 
-use super::{Api, ApiResult};
+use super::{early, Api, ApiResult};
 use rent_api::{decode, CountryOffer, CreatedRental, DefaultService, NumberType, OperatorList};
 use rent_api::{Period, Request, ServiceList};
 
@@ -13,12 +13,7 @@ impl Api {
         period: Period,
         rent_type: NumberType,
     ) -> ApiResult<ServiceList> {
-        let request = Request::GetData {
-            country,
-            period,
-            rent_type: Some(rent_type),
-            extend: true,
-        };
+        let request = offers_request(country, period, rent_type);
         Ok(decode::service_list(&self.call(request).await?)?)
     }
 
@@ -29,13 +24,21 @@ impl Api {
         period: Period,
         rent_type: NumberType,
     ) -> ApiResult<OperatorList> {
-        let request = Request::GetDataWithProviders {
-            country,
-            period,
-            rent_type: Some(rent_type),
-            extend: false,
-        };
+        let request = operators_request(country, period, rent_type);
         Ok(decode::operator_list(&self.call(request).await?)?)
+    }
+
+    /// Leaves the rent page's first reads for `country`, `period` and `rent_type` for
+    /// boot.js to send at the next start (see `early`): the countries, then what
+    /// [`Api::offers`] and [`Api::operators`] ask.
+    pub fn remember_first_reads(&self, country: &str, period: Period, rent_type: NumberType) {
+        let (c, p, k) = (country.to_owned(), period, rent_type);
+        let reads = [
+            Request::GetCountries,
+            offers_request(c.clone(), p, k),
+            operators_request(c, p, k),
+        ];
+        early::remember(&reads.map(|r| self.url_of(&r)));
     }
 
     /// `get_count_multi`: numbers that can take all `services` at once.
@@ -102,5 +105,23 @@ impl Api {
     ) -> ApiResult<Vec<CountryOffer>> {
         let request = Request::CountriesByService { service, period };
         Ok(decode::countries_by_service(&self.call(request).await?)?)
+    }
+}
+
+fn offers_request(country: String, period: Period, rent_type: NumberType) -> Request {
+    Request::GetData {
+        country,
+        period,
+        rent_type: Some(rent_type),
+        extend: true,
+    }
+}
+
+fn operators_request(country: String, period: Period, rent_type: NumberType) -> Request {
+    Request::GetDataWithProviders {
+        country,
+        period,
+        rent_type: Some(rent_type),
+        extend: false,
     }
 }

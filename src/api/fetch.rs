@@ -1,12 +1,14 @@
 //! One GET with a time limit and, for reads, cancellation when the view that asked is gone.
 
+use super::early::EarlyRead;
 use super::{ApiFailure, ApiResult};
-use gloo_net::http::Request;
+use gloo_net::http::{Request, Response};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::Owner;
 use send_wrapper::SendWrapper;
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen_futures::JsFuture;
 
 /// `base?k=v&…` with every value percent-encoded.
 pub fn url<V: AsRef<str>>(base: &str, query: &[(&str, V)]) -> String {
@@ -21,45 +23,85 @@ pub fn url<V: AsRef<str>>(base: &str, query: &[(&str, V)]) -> String {
 }
 
 /// GETs `url` and returns its body. An HTTP error status gives the API's own refusal when
-/// the body carries one (the sandbox's proxy does), else the status.
-pub async fn get(url: &str, timeout_ms: u32, cancel_with_view: bool) -> ApiResult<String> {
-    let controller = web_sys::AbortController::new().ok();
-    let timed_out = Rc::new(Cell::new(false));
-    let _timer = controller.clone().map(|c| {
-        let flag = timed_out.clone();
-        Timeout::new(timeout_ms, move || {
-            flag.set(true);
-            c.abort();
-        })
-    });
-    if cancel_with_view {
-        if let Some(c) = controller.clone() {
-            let c = SendWrapper::new(c);
-            Owner::on_cleanup(move || c.abort());
+/// the body carries one (the sandbox's proxy does), else the status. `early` is the same
+/// read already sent by boot.js: its answer is taken instead, or the read is sent again
+/// when that one never got an answer.
+pub async fn get(
+    url: &str,
+    timeout_ms: u32,
+    cancel_with_view: bool,
+    early: Option<EarlyRead>,
+) -> ApiResult<String> {
+    if let Some(read) = early {
+        let limits = Limits::new(read.controller, timeout_ms, cancel_with_view);
+        let response = JsFuture::from(read.response)
+            .await
+            .map(|raw| Response::from(web_sys::Response::from(raw)));
+        match response {
+            Ok(response) => return limits.body_of(response).await,
+            Err(_) if limits.timed_out.get() => return Err(ApiFailure::Timeout),
+            Err(_) => {}
         }
     }
-    let signal = controller.as_ref().map(|c| c.signal());
-    let failed = |_| {
-        if timed_out.get() {
+    let Ok(controller) = web_sys::AbortController::new() else {
+        return Err(ApiFailure::Network);
+    };
+    let limits = Limits::new(controller, timeout_ms, cancel_with_view);
+    let response = Request::get(url)
+        .abort_signal(Some(&limits.controller.signal()))
+        .send()
+        .await
+        .map_err(|_| limits.failure())?;
+    limits.body_of(response).await
+}
+
+/// The time limit and view-bound cancellation of one request.
+struct Limits {
+    controller: web_sys::AbortController,
+    timed_out: Rc<Cell<bool>>,
+    _timer: Timeout,
+}
+
+impl Limits {
+    fn new(controller: web_sys::AbortController, timeout_ms: u32, cancel_with_view: bool) -> Self {
+        let timed_out = Rc::new(Cell::new(false));
+        let _timer = {
+            let (flag, c) = (timed_out.clone(), controller.clone());
+            Timeout::new(timeout_ms, move || {
+                flag.set(true);
+                c.abort();
+            })
+        };
+        if cancel_with_view {
+            let c = SendWrapper::new(controller.clone());
+            Owner::on_cleanup(move || c.abort());
+        }
+        Limits {
+            controller,
+            timed_out,
+            _timer,
+        }
+    }
+
+    fn failure(&self) -> ApiFailure {
+        if self.timed_out.get() {
             ApiFailure::Timeout
         } else {
             ApiFailure::Network
         }
-    };
-    let response = Request::get(url)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(failed)?;
-    let status = response.status();
-    let body = response.text().await.map_err(failed)?;
-    if (200..300).contains(&status) {
-        return Ok(body);
     }
-    match rent_api::decode::ok(&body) {
-        Err(rent_api::ApiError::Refused { msg }) if !msg.is_empty() => {
-            Err(ApiFailure::Refused(msg))
+
+    async fn body_of(&self, response: Response) -> ApiResult<String> {
+        let status = response.status();
+        let body = response.text().await.map_err(|_| self.failure())?;
+        if (200..300).contains(&status) {
+            return Ok(body);
         }
-        _ => Err(ApiFailure::Http(status)),
+        match rent_api::decode::ok(&body) {
+            Err(rent_api::ApiError::Refused { msg }) if !msg.is_empty() => {
+                Err(ApiFailure::Refused(msg))
+            }
+            _ => Err(ApiFailure::Http(status)),
+        }
     }
 }

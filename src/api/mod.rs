@@ -3,6 +3,7 @@
 //! build URLs.
 
 mod current;
+mod early;
 mod error;
 mod fetch;
 
@@ -65,19 +66,23 @@ impl Api {
 
     /// Sends one rent.php request; the body of the answer.
     async fn call(&self, request: Request) -> ApiResult<String> {
+        let url = self.url_of(&request);
+        // A paid action is never cut off when its view goes away: the charge may already
+        // have happened, and its answer must still land. Only reads take boot.js's answers.
+        if request.is_paid() {
+            fetch::get(&url, PAID_TIMEOUT_MS, false, None).await
+        } else {
+            fetch::get(&url, READ_TIMEOUT_MS, true, early::take(&url)).await
+        }
+    }
+
+    /// The address of one rent.php request.
+    fn url_of(&self, request: &Request) -> String {
         let mut query = request.to_query();
         if let (true, Some(id)) = (request.is_paid(), &self.request_id) {
             query.push(("rid", id.clone()));
         }
-        let url = fetch::url(&format!("{}/api/rent.php", self.base), &query);
-        // A paid action is never cut off when its view goes away: the charge may already
-        // have happened, and its answer must still land.
-        let (timeout, cancel_with_view) = if request.is_paid() {
-            (PAID_TIMEOUT_MS, false)
-        } else {
-            (READ_TIMEOUT_MS, true)
-        };
-        fetch::get(&url, timeout, cancel_with_view).await
+        fetch::url(&format!("{}/api/rent.php", self.base), &query)
     }
 
     /// `getcountries`.
@@ -224,7 +229,7 @@ impl Api {
             &[("api_key", key), ("action", "getBalance".to_owned())],
         );
         Ok(decode::balance(
-            &fetch::get(&url, READ_TIMEOUT_MS, true).await?,
+            &fetch::get(&url, READ_TIMEOUT_MS, true, None).await?,
         )?)
     }
 }
@@ -235,7 +240,7 @@ pub async fn sandbox_demo_key() -> Option<String> {
     struct SandboxInfo {
         demo_key: String,
     }
-    let body = fetch::get("/sandbox.json", READ_TIMEOUT_MS, true)
+    let body = fetch::get("/sandbox.json", READ_TIMEOUT_MS, true, None)
         .await
         .ok()?;
     serde_json::from_str::<SandboxInfo>(&body)

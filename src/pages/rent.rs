@@ -90,6 +90,9 @@ fn RentForm() -> impl IntoView {
                 operator: operator.get(),
             };
             choice.remember();
+            if let Some(c) = &choice.country {
+                Api::current().remember_first_reads(c, choice.period, choice.rent_type);
+            }
             // Not resolved by the router, which would drop the slash of a sub-path's root.
             let options = NavigateOptions {
                 replace: true,
