@@ -81,7 +81,7 @@ pub fn BulkProlong(
         let chosen: Vec<Rental> = selected.with_untracked(|s| {
             let shown = order.get_untracked();
             let mut hidden: Vec<i64> = s.iter().filter(|id| !shown.contains(id)).copied().collect();
-            hidden.sort_unstable();
+            rent_api::order::sort_by_key(&mut hidden, |id| *id);
             shown
                 .into_iter()
                 .filter(|id| s.contains(id))

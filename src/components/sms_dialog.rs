@@ -57,7 +57,7 @@ pub fn SmsDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl IntoVie
         format!("{} {number}", t(Msg::SmsTitle))
     };
     let list = move |mut messages: Vec<Sms>| {
-        messages.sort_by_key(|m| std::cmp::Reverse(m.date));
+        rent_api::order::sort_by_key(&mut messages, |m| std::cmp::Reverse(m.date));
         messages
             .into_iter()
             .map(|m| view! { <SmsItem sms=m/> })

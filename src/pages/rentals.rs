@@ -75,7 +75,7 @@ impl View {
     fn arrange(&self, mut rows: Vec<Rental>, unread: &HashSet<i64>) -> Vec<i64> {
         rows.retain(|r| self.keeps(r));
         // One key shape for every order: each sort instantiation costs kilobytes of wasm.
-        rows.sort_by_cached_key(|r| match self.sort.as_str() {
+        rent_api::order::sort_by_key(&mut rows, |r| match self.sort.as_str() {
             "newest" => (String::new(), -r.id, 0),
             "status" => (String::new(), r.state.code(), r.until),
             "service" => (r.sname.to_lowercase(), r.until, 0),
@@ -162,7 +162,7 @@ fn RentalsView() -> impl IntoView {
     });
     let countries = Memo::new(move |_| {
         let mut codes: Vec<String> = all.with(|a| a.iter().map(|r| r.cname.clone()).collect());
-        codes.sort();
+        rent_api::order::sort_by_key(&mut codes, String::clone);
         codes.dedup();
         codes
     });

@@ -191,7 +191,7 @@ pub fn arrange(
         })
         .collect();
     let fav = |o: &ServiceOffer| !favourites.contains(&o.service);
-    shown.sort_by(|(ia, a), (ib, b)| {
+    rent_api::order::sort_by(&mut shown, |(ia, a), (ib, b)| {
         fav(a).cmp(&fav(b)).then_with(|| {
             match sort {
                 SortBy::Popular => std::cmp::Ordering::Equal,

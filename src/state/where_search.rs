@@ -46,7 +46,7 @@ pub fn matching_services(
             (name.contains(&needle) || code == needle).then(|| (!name.starts_with(&needle), i, s))
         })
         .collect();
-    hits.sort_by_key(|(later, i, _)| (*later, *i));
+    rent_api::order::sort_by_key(&mut hits, |(later, i, _)| (*later, *i));
     hits.into_iter()
         .take(limit)
         .map(|(.., s)| s.clone())
@@ -86,8 +86,8 @@ pub fn common_discount(offers: &[ServiceOffer]) -> Option<(i64, i64)> {
 }
 
 /// Orders `(country name, offer)` pairs; sold-out countries always last, ties by name.
-pub fn arrange_countries(rows: &mut [(String, CountryOffer)], sort: CountrySort) {
-    rows.sort_by(|(na, a), (nb, b)| {
+pub fn arrange_countries(rows: &mut Vec<(String, CountryOffer)>, sort: CountrySort) {
+    rent_api::order::sort_by(rows, |(na, a), (nb, b)| {
         (a.phone_amount <= 0)
             .cmp(&(b.phone_amount <= 0))
             .then_with(|| match sort {

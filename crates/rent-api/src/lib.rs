@@ -7,6 +7,7 @@ pub mod decode;
 pub mod export;
 mod flex;
 mod money;
+pub mod order;
 mod period;
 mod request;
 mod restore;

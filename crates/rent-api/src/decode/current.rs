@@ -121,7 +121,7 @@ pub fn countries_by_service(body: &str) -> Result<Vec<CountryOffer>, ApiError> {
             Ok(offer)
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
-    offers.sort_by(|a, b| a.country.cmp(&b.country));
+    crate::order::sort_by(&mut offers, |a, b| a.country.cmp(&b.country));
     Ok(offers)
 }
 
