@@ -52,7 +52,7 @@ pub fn CountryPicker(countries: Vec<Country>, value: RwSignal<Option<String>>) -
             .iter()
             .map(|c| (c.code.clone(), country_name(&c.code, &c.name, lang)))
             .collect();
-        rent_api::order::sort_by_key(&mut named, |a| a.1.to_lowercase());
+        rent_api::order::sort_by_key(&mut named, |a| crate::text::lower(&a.1));
         named
             .into_iter()
             .map(|(code, name)| {

@@ -92,17 +92,15 @@ fn ArchiveView() -> impl IntoView {
 
     let table = move |list: Vec<ArchivedRental>| {
         let lang = settings.lang.get();
-        let needle = filter.get().trim().to_lowercase();
+        let needle = crate::text::lower(filter.get().trim());
         let shown: Vec<ArchivedRental> = list
             .into_iter()
             .take(size.get_untracked() as usize)
             .filter(|r| {
                 needle.is_empty()
                     || r.number.contains(needle.trim_start_matches('+'))
-                    || r.resource_code.to_lowercase().contains(&needle)
-                    || service_name(&r.resource_code)
-                        .to_lowercase()
-                        .contains(&needle)
+                    || crate::text::lower(&r.resource_code).contains(&needle)
+                    || crate::text::lower(&service_name(&r.resource_code)).contains(&needle)
             })
             .collect();
         if shown.is_empty() {

@@ -52,11 +52,11 @@ struct View {
 
 impl View {
     fn keeps(&self, r: &Rental) -> bool {
-        let needle = self.text.trim().to_lowercase();
+        let needle = crate::text::lower(self.text.trim());
         let digits: String = needle.chars().filter(char::is_ascii_digit).collect();
         let text_ok = needle.is_empty()
-            || r.sname.to_lowercase().contains(&needle)
-            || r.scode.to_lowercase().contains(&needle)
+            || crate::text::lower(&r.sname).contains(&needle)
+            || crate::text::lower(&r.scode).contains(&needle)
             || (!digits.is_empty()
                 && format!("{}{}", r.ccode, r.pnumber)
                     .replace('+', "")
@@ -78,7 +78,7 @@ impl View {
         rent_api::order::sort_by_key(&mut rows, |r| match self.sort.as_str() {
             "newest" => (String::new(), -r.id, 0),
             "status" => (String::new(), r.state.code(), r.until),
-            "service" => (r.sname.to_lowercase(), r.until, 0),
+            "service" => (crate::text::lower(&r.sname), r.until, 0),
             "country" => (r.cname.clone(), r.until, 0),
             "number" => (format!("{}{}", r.ccode, r.pnumber), 0, 0),
             _ => {

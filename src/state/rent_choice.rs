@@ -180,14 +180,14 @@ pub fn arrange(
     sort: SortBy,
     favourites: &[String],
 ) -> Vec<ServiceOffer> {
-    let needle = search.trim().to_lowercase();
+    let needle = crate::text::lower(search.trim());
     let mut shown: Vec<(usize, &ServiceOffer)> = offers
         .iter()
         .enumerate()
         .filter(|(_, o)| {
             needle.is_empty()
-                || o.name.to_lowercase().contains(&needle)
-                || o.service.to_lowercase().contains(&needle)
+                || crate::text::lower(&o.name).contains(&needle)
+                || crate::text::lower(&o.service).contains(&needle)
         })
         .collect();
     let fav = |o: &ServiceOffer| !favourites.contains(&o.service);
@@ -195,7 +195,7 @@ pub fn arrange(
         fav(a).cmp(&fav(b)).then_with(|| {
             match sort {
                 SortBy::Popular => std::cmp::Ordering::Equal,
-                SortBy::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                SortBy::Name => crate::text::lower(&a.name).cmp(&crate::text::lower(&b.name)),
                 SortBy::Price => a.price_day.cmp(&b.price_day),
                 SortBy::Available => b.count.cmp(&a.count),
             }

@@ -33,7 +33,7 @@ pub fn matching_services(
     needle: &str,
     limit: usize,
 ) -> Vec<DefaultService> {
-    let needle = needle.trim().to_lowercase();
+    let needle = crate::text::lower(needle.trim());
     if needle.is_empty() {
         return Vec::new();
     }
@@ -41,8 +41,8 @@ pub fn matching_services(
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let name = s.name.to_lowercase();
-            let code = s.service.to_lowercase();
+            let name = crate::text::lower(&s.name);
+            let code = crate::text::lower(&s.service);
             (name.contains(&needle) || code == needle).then(|| (!name.starts_with(&needle), i, s))
         })
         .collect();
@@ -95,7 +95,7 @@ pub fn arrange_countries(rows: &mut Vec<(String, CountryOffer)>, sort: CountrySo
                 CountrySort::Available => b.phone_amount.cmp(&a.phone_amount),
                 CountrySort::Name => std::cmp::Ordering::Equal,
             })
-            .then_with(|| na.to_lowercase().cmp(&nb.to_lowercase()))
+            .then_with(|| crate::text::lower(na).cmp(&crate::text::lower(nb)))
     });
 }
 

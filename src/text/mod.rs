@@ -3,3 +3,16 @@
 pub mod phone;
 pub mod sms_code;
 pub mod time;
+
+/// `text` in lower case, for searching and sorting by name. In the wasm this is the
+/// browser's `toLowerCase`: the standard library's would bring its Unicode case tables.
+pub fn lower(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(text).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_lowercase()
+    }
+}
