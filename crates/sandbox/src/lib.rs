@@ -3,6 +3,7 @@
 //! live API's answer variants, and a same-origin proxy to a real API.
 
 pub mod answer;
+mod compress;
 pub mod db;
 pub mod demo;
 pub mod fault;

@@ -114,6 +114,7 @@ pub fn router(state: AppState) -> Router {
     let mut router = Router::new()
         .route("/api/rent.php", any(rent))
         .route("/stubs/handler_api.php", any(handler_api))
+        .layer(crate::compress::answers())
         .route("/sandbox.json", axum::routing::get(sandbox_info));
     if state.admin && state.store.is_some() {
         router = router.merge(admin_routes());

@@ -50,6 +50,24 @@ for (const [name, start] of Object.entries(servers)) {
         expect(deep.headers()["cache-control"]).toBe("no-cache");
         expect(await deep.text()).toContain('id="shell"');
         expect((await request.get(front.base + "missing-0123456789abcdef.js")).status()).toBe(404);
+
+        // The API's answers are compressed by the server (the upstream is asked for plain ones).
+        const offers = await request.get(front.base + "api/rent.php?method=getdata&country=RU&dtype=week&dcount=1", {
+          headers: { "accept-encoding": "gzip" },
+        });
+        expect(offers.headers()["content-encoding"]).toBe("gzip");
+        expect((await offers.json()).status).toBe(1);
+
+        if (base !== "/") {
+          // The sub-path without its final slash leads to the app, with its query.
+          const bare = base.replace(/\/$/, "");
+          for (const [asked, to] of [[bare, base], [bare + "?country=US", base + "?country=US"]]) {
+            const answer = await request.get(front.origin + asked, { maxRedirects: 0 });
+            expect([301, 308]).toContain(answer.status());
+            expect(new URL(answer.headers()["location"], front.origin).href).toBe(front.origin + to);
+          }
+          expect((await request.get(front.origin + "/elsewhere")).status()).toBe(404);
+        }
       });
 
       test("key check, rent and rentals work through the server, deep links reload", async ({ page }) => {
