@@ -15,9 +15,6 @@ pub enum DateStyle {
 }
 
 impl DateStyle {
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-    const ALL: [DateStyle; 3] = [DateStyle::DateTime, DateStyle::ShortDate, DateStyle::Clock];
-
     /// The `Intl.DateTimeFormat` options of this style in `lang`.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn options(self, lang: Lang) -> &'static [(&'static str, &'static str)] {
@@ -56,20 +53,21 @@ pub fn format_date(ts: i64, style: DateStyle, lang: Lang) -> String {
     use js_sys::{Array, Date, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
     thread_local! {
-        // Building a formatter is slow; a table of 1,000 rows reuses these.
-        static FORMATS: [[Intl::DateTimeFormat; 3]; 3] = DateStyle::ALL.map(|style| {
-            Lang::ALL.map(|l| {
-                let options = Object::new();
-                for (key, value) in style.options(l) {
-                    let _ = Reflect::set(&options, &(*key).into(), &(*value).into());
-                }
-                Intl::DateTimeFormat::new(&Array::of1(&l.locale().into()), &options)
-            })
-        });
+        // Building a formatter is slow; a table of 1,000 rows reuses these, each made on
+        // first use (the language in use only).
+        static FORMATS: [[std::cell::OnceCell<Intl::DateTimeFormat>; 3]; 3] = Default::default();
     }
+    let make = || {
+        let options = Object::new();
+        for (key, value) in style.options(lang) {
+            let _ = Reflect::set(&options, &(*key).into(), &(*value).into());
+        }
+        Intl::DateTimeFormat::new(&Array::of1(&lang.locale().into()), &options)
+    };
     let date = Date::new(&JsValue::from_f64(ts as f64 * 1000.0));
     FORMATS.with(|formats| {
         formats[style as usize][lang.index()]
+            .get_or_init(make)
             .format()
             .call1(&JsValue::NULL, &date)
             .ok()

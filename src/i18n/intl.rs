@@ -82,11 +82,17 @@ pub fn count(n: i64, noun: Noun, lang: Lang) -> String {
 pub fn plural(n: i64, lang: Lang) -> Plural {
     use js_sys::{Array, Intl, Object};
     thread_local! {
-        static RULES: [Intl::PluralRules; 3] = Lang::ALL.map(|l| {
-            Intl::PluralRules::new(&Array::of1(&l.code().into()), &Object::new())
-        });
+        // Made on first use, for the language in use only: each costs milliseconds.
+        static RULES: [std::cell::OnceCell<Intl::PluralRules>; 3] = Default::default();
     }
-    let category: String = RULES.with(|rules| rules[lang.index()].select(n as f64).into());
+    let category: String = RULES.with(|rules| {
+        rules[lang.index()]
+            .get_or_init(|| {
+                Intl::PluralRules::new(&Array::of1(&lang.code().into()), &Object::new())
+            })
+            .select(n as f64)
+            .into()
+    });
     match category.as_str() {
         "one" => Plural::One,
         "few" => Plural::Few,
@@ -113,17 +119,20 @@ pub fn usd(amount: Money, lang: Lang) -> String {
     use js_sys::{Array, Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
     thread_local! {
-        static FORMATS: [Intl::NumberFormat; 3] = Lang::ALL.map(|l| {
-            let options = Object::new();
-            let _ = Reflect::set(&options, &"minimumFractionDigits".into(), &2.into());
-            let _ = Reflect::set(&options, &"maximumFractionDigits".into(), &3.into());
-            let _ = Reflect::set(&options, &"useGrouping".into(), &JsValue::FALSE);
-            Intl::NumberFormat::new(&Array::of1(&l.locale().into()), &options)
-        });
+        // Made on first use, for the language in use only: each costs milliseconds.
+        static FORMATS: [std::cell::OnceCell<Intl::NumberFormat>; 3] = Default::default();
     }
+    let make = || {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"minimumFractionDigits".into(), &2.into());
+        let _ = Reflect::set(&options, &"maximumFractionDigits".into(), &3.into());
+        let _ = Reflect::set(&options, &"useGrouping".into(), &JsValue::FALSE);
+        Intl::NumberFormat::new(&Array::of1(&lang.locale().into()), &options)
+    };
     let value = JsValue::from_f64(amount.mills() as f64 / 1000.0);
     let number = FORMATS.with(|formats| {
         formats[lang.index()]
+            .get_or_init(make)
             .format()
             .call1(&JsValue::NULL, &value)
             .ok()
