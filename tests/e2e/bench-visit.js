@@ -88,6 +88,12 @@ await sandbox.dispose();
 rmSync(dist, { recursive: true, force: true });
 
 console.log(`rent page on 1.6 Mbit/s, 150 ms RTT, CPU 4× slower; median of ${RUNS} runs`);
+const each = (xs) => xs.map((x) => x.toFixed(0)).join(" ");
+for (const name of ["app", "html"]) {
+  for (const visitKind of ["first", "repeat"]) {
+    console.log(`  ${name} ${visitKind} usable, each run: ${each(results[name][visitKind].map((r) => r.usable))} ms`);
+  }
+}
 for (const visitKind of ["first", "repeat"]) {
   for (const figure of ["paint", "usable"]) {
     const app = median(results.app[visitKind].map((r) => r[figure]));
