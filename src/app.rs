@@ -19,11 +19,10 @@ pub fn App() -> impl IntoView {
     provide_context(settings);
     provide_context(Session::new());
     provide_context(Notices::new());
-    let t = move |m: Msg| settings.t(m);
 
     view! {
         <Router base=crate::browser::base::base_path()>
-            <a class="skip-link" href="#main">{move || t(Msg::SkipToContent)}</a>
+            <a class="skip-link" href="#main">{settings.text(Msg::SkipToContent)}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <NoticeBar/>

@@ -136,7 +136,7 @@ pub fn AddServiceDialog(
             {move || rental.get().map(|r| view! {
                 <p class="dialog-subject">{format_phone(&r.ccode, &r.pnumber)} " · " {r.sname.clone()}</p>
             })}
-            <label for="extra-service">{move || t(Msg::ServicesLegend)}</label>
+            <label for="extra-service">{settings.text(Msg::ServicesLegend)}</label>
             {move || match offers.get() {
                 None => view! { <p role="status">{t(Msg::Loading)}</p> }.into_any(),
                 Some(Err(e)) => view! { <ErrorNote failure=e/> }.into_any(),
@@ -155,7 +155,7 @@ pub fn AddServiceDialog(
                     </select>
                 }.into_any(),
             }}
-            <label for="extra-days">{move || t(Msg::AddServiceDays)}</label>
+            <label for="extra-days">{settings.text(Msg::AddServiceDays)}</label>
             <input id="extra-days" type="number" inputmode="numeric" min="1"
                 max=move || days_left().unwrap_or(1).to_string()
                 aria-describedby="extra-days-range"
@@ -165,14 +165,14 @@ pub fn AddServiceDialog(
                 {move || days_left().map(|max| t(Msg::AddServiceDaysHint).replace("{max}", &max.to_string()))}
             </p>
             <dl class="summary">
-                <dt>{move || t(Msg::AddServiceDays)}</dt>
+                <dt>{settings.text(Msg::AddServiceDays)}</dt>
                 <dd>{move || days.get().map(|d| days_text(d, settings.lang.get())).unwrap_or_else(|| "—".into())}</dd>
-                <dt>{move || t(Msg::AddServiceUntil)}</dt>
+                <dt>{settings.text(Msg::AddServiceUntil)}</dt>
                 <dd data-testid="extra-until">{move || {
                     let until = rental.get()?.until;
                     days.get().map(|d| time::date_time(until.min(time::now() + d * DAY), settings.lang.get()))
                 }}</dd>
-                <dt>{move || t(Msg::TotalLabel)}</dt>
+                <dt>{settings.text(Msg::TotalLabel)}</dt>
                 <dd data-testid="extra-total">{move || total().map(|m| usd(m, settings.lang.get())).unwrap_or_else(|| "—".into())}</dd>
             </dl>
             {move || add.failure().get().map(|e| view! { <ErrorNote failure=e/> })}

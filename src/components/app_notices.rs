@@ -9,7 +9,6 @@ use leptos::prelude::*;
 #[component]
 pub fn AppNotices() -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     let online = RwSignal::new(window().navigator().on_line());
     let update_ready = RwSignal::new(update_installed());
     let listeners = [
@@ -26,12 +25,12 @@ pub fn AppNotices() -> impl IntoView {
     };
     view! {
         <Show when=move || !online.get()>
-            <p class="note app-note" role="status" data-testid="offline">{move || t(Msg::Offline)}</p>
+            <p class="note app-note" role="status" data-testid="offline">{settings.text(Msg::Offline)}</p>
         </Show>
         <Show when=move || update_ready.get()>
             <div class="note app-note update" role="status" data-testid="update-ready">
-                <p>{move || t(Msg::UpdateReady)}</p>
-                <button type="button" class="secondary" on:click=reload>{move || t(Msg::UpdateReload)}</button>
+                <p>{settings.text(Msg::UpdateReady)}</p>
+                <button type="button" class="secondary" on:click=reload>{settings.text(Msg::UpdateReload)}</button>
             </div>
         </Show>
     }

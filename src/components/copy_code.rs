@@ -22,7 +22,7 @@ pub fn CopyCode(code: String, testid: &'static str) -> impl IntoView {
                     let ok = clipboard::copy(&code).await;
                     copied.try_set(Some(ok));
                 });
-            }>{move || t(Msg::CopyCode)}</button>
+            }>{settings.text(Msg::CopyCode)}</button>
             <span aria-live="polite">{move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
         </span>
     }

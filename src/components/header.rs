@@ -12,20 +12,19 @@ use leptos_router::components::A;
 #[component]
 pub fn Header() -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     view! {
         <header class="top">
             <A href=href("/") exact=true attr:class="brand">
                 <img src=href("/favicon.svg") alt="" width="24" height="24"/>
                 <span>"rentdesk"</span>
             </A>
-            <nav aria-label=move || t(Msg::NavMain)>
-                <A href=href("/") exact=true>{move || t(Msg::NavRent)}</A>
-                <A href=href("/where")>{move || t(Msg::NavWhere)}</A>
-                <A href=href("/rentals")>{move || t(Msg::NavRentals)}</A>
-                <A href=href("/archive")>{move || t(Msg::NavArchive)}</A>
-                <A href=href("/faq")>{move || t(Msg::NavFaq)}</A>
-                <A href=href("/settings")>{move || t(Msg::NavSettings)}</A>
+            <nav aria-label=settings.text(Msg::NavMain)>
+                <A href=href("/") exact=true>{settings.text(Msg::NavRent)}</A>
+                <A href=href("/where")>{settings.text(Msg::NavWhere)}</A>
+                <A href=href("/rentals")>{settings.text(Msg::NavRentals)}</A>
+                <A href=href("/archive")>{settings.text(Msg::NavArchive)}</A>
+                <A href=href("/faq")>{settings.text(Msg::NavFaq)}</A>
+                <A href=href("/settings")>{settings.text(Msg::NavSettings)}</A>
             </nav>
             <BalanceBadge/>
             <ThemeToggle/>

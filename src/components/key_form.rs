@@ -83,7 +83,7 @@ pub fn KeyForm(
 
     view! {
         <form class="key-form" on:submit=submit>
-            <label for="api-key">{move || t(Msg::SettingsKey)}</label>
+            <label for="api-key">{settings.text(Msg::SettingsKey)}</label>
             <div class="row">
                 <input
                     id="api-key"
@@ -102,9 +102,9 @@ pub fn KeyForm(
                 >
                     {move || if shown.get() { t(Msg::SettingsKeyHide) } else { t(Msg::SettingsKeyShow) }}
                 </button>
-                <button type="submit" disabled=move || check.pending().get()>{move || t(Msg::Save)}</button>
+                <button type="submit" disabled=move || check.pending().get()>{settings.text(Msg::Save)}</button>
             </div>
-            <p class="help">{move || t(Msg::SettingsKeyHelp)}</p>
+            <p class="help">{settings.text(Msg::SettingsKeyHelp)}</p>
             {status}
             {move || demo_key.get().flatten().map(|key| view! {
                 <div class="demo">

@@ -11,15 +11,14 @@ use leptos::prelude::*;
 #[component]
 pub fn KeyGate(children: ChildrenFn) -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     let has_key = move || settings.api_key.get().is_some();
     view! {
         <Show when=has_key fallback=move || view! {
             <section class="card key-prompt" aria-labelledby="key-prompt-title">
-                <h2 id="key-prompt-title">{move || t(Msg::KeyPromptTitle)}</h2>
-                <p>{move || t(Msg::KeyPromptText)}</p>
+                <h2 id="key-prompt-title">{settings.text(Msg::KeyPromptTitle)}</h2>
+                <p>{settings.text(Msg::KeyPromptText)}</p>
                 <KeyForm offer_demo=true/>
-                <p><a href=href("/settings")>{move || t(Msg::KeyPromptSettings)}</a></p>
+                <p><a href=href("/settings")>{settings.text(Msg::KeyPromptSettings)}</a></p>
             </section>
         }>
             {children()}

@@ -58,7 +58,7 @@ pub fn OperatorPicker(
     view! {
         <Show when=move || !operators.with(Vec::is_empty)>
             <fieldset class="operators">
-                <legend>{move || t(Msg::OperatorLegend)}</legend>
+                <legend>{settings.text(Msg::OperatorLegend)}</legend>
                 {choice(None, any_count)}
                 <For each=move || operators.get() key=|o| (o.name.clone(), o.count) let:op>
                     {choice(Some(op.name.clone()), Signal::stored(op.count))}

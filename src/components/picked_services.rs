@@ -46,7 +46,7 @@ pub fn PickedServices(
     view! {
         <Show when=move || !picked.with(Vec::is_empty)>
             <section class="picked" aria-labelledby="picked-title" data-testid="picked">
-                <h2 id="picked-title" class="picked-title">{move || t(Msg::ServicesPicked)}</h2>
+                <h2 id="picked-title" class="picked-title">{settings.text(Msg::ServicesPicked)}</h2>
                 <ul>{move || { period.track(); picked.get().into_iter().map(item).collect_view() }}</ul>
                 {move || (picked.with(Vec::len) > 1).then(|| view! {
                     <p class="hint">
@@ -55,7 +55,7 @@ pub fn PickedServices(
                     </p>
                 })}
                 <button type="button" class="secondary" on:click=move |_| selected.set(Vec::new())>
-                    {move || t(Msg::ClearServices)}
+                    {settings.text(Msg::ClearServices)}
                 </button>
             </section>
         </Show>

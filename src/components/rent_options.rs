@@ -32,7 +32,7 @@ pub fn NumberTypePicker(value: RwSignal<NumberType>) -> impl IntoView {
     };
     view! {
         <fieldset class="types">
-            <legend>{move || t(Msg::TypeLegend)}</legend>
+            <legend>{settings.text(Msg::TypeLegend)}</legend>
             {option(NumberType::Always, Msg::TypeAlways, Msg::TypeAlwaysHint)}
             {option(NumberType::OnRequest, Msg::TypeOnRequest, Msg::TypeOnRequestHint)}
             {option(NumberType::Any, Msg::TypeAny, Msg::TypeAnyHint)}
@@ -45,7 +45,6 @@ pub fn NumberTypePicker(value: RwSignal<NumberType>) -> impl IntoView {
 #[component]
 pub fn CountryPicker(countries: Vec<Country>, value: RwSignal<Option<String>>) -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     let options = move || {
         let lang = settings.lang.get();
         let mut named: Vec<(String, String)> = countries
@@ -63,7 +62,7 @@ pub fn CountryPicker(countries: Vec<Country>, value: RwSignal<Option<String>>) -
     };
     view! {
         <div class="field">
-            <label for="country">{move || t(Msg::CountryLabel)}</label>
+            <label for="country">{settings.text(Msg::CountryLabel)}</label>
             <div class="with-flag">
                 <Flag code=value/>
                 <select id="country" on:change=move |ev| value.set(Some(event_target_value(&ev)))>
@@ -78,7 +77,6 @@ pub fn CountryPicker(countries: Vec<Country>, value: RwSignal<Option<String>>) -
 #[component]
 pub fn PeriodPicker(value: RwSignal<Period>) -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     let set_unit = move |unit: PeriodUnit| {
         let max = if unit == PeriodUnit::Week {
             MAX_WEEKS
@@ -109,9 +107,9 @@ pub fn PeriodPicker(value: RwSignal<Period>) -> impl IntoView {
     };
     view! {
         <fieldset class="field period">
-            <legend>{move || t(Msg::PeriodLabel)}</legend>
+            <legend>{settings.text(Msg::PeriodLabel)}</legend>
             <div class="row">
-                <label class="visually-hidden" for="period-unit">{move || t(Msg::PeriodUnitLabel)}</label>
+                <label class="visually-hidden" for="period-unit">{settings.text(Msg::PeriodUnitLabel)}</label>
                 <select
                     id="period-unit"
                     on:change=move |ev| {
@@ -119,10 +117,10 @@ pub fn PeriodPicker(value: RwSignal<Period>) -> impl IntoView {
                         set_unit(unit);
                     }
                 >
-                    <option value="week" selected=move || value.get().unit == PeriodUnit::Week>{move || t(Msg::UnitWeeks)}</option>
-                    <option value="month" selected=move || value.get().unit == PeriodUnit::Month>{move || t(Msg::UnitMonths)}</option>
+                    <option value="week" selected=move || value.get().unit == PeriodUnit::Week>{settings.text(Msg::UnitWeeks)}</option>
+                    <option value="month" selected=move || value.get().unit == PeriodUnit::Month>{settings.text(Msg::UnitMonths)}</option>
                 </select>
-                <label class="visually-hidden" for="period-count">{move || t(Msg::PeriodCountLabel)}</label>
+                <label class="visually-hidden" for="period-count">{settings.text(Msg::PeriodCountLabel)}</label>
                 <select
                     id="period-count"
                     on:change=move |ev| {

@@ -107,7 +107,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
             blocked=Signal::derive(move || !matches!(quote.get(), Some(Ok(_))))
             on_confirm=confirm
         >
-            <p class="note">{move || t(Msg::RestoreFeasible)}</p>
+            <p class="note">{settings.text(Msg::RestoreFeasible)}</p>
             {move || match quote.get() {
                 None => view! { <p role="status">{t(Msg::RestoreChecking)}</p> }.into_any(),
                 Some(Err(e)) => view! { <ErrorNote failure=e/> }.into_any(),

@@ -123,7 +123,7 @@ pub fn ServiceList(
                     prop:checked=is_selected on:change=pick/>
                 <label for=id>
                     <span class="service-name">{offer.name.clone()}</span>
-                    <span class="service-price">{move || usd(offer.price_day, settings.lang.get())} " " {move || t(Msg::PerDay)}</span>
+                    <span class="service-price">{move || usd(offer.price_day, settings.lang.get())} " " {settings.text(Msg::PerDay)}</span>
                     <span class="service-count">
                         {move || if sold_out { t(Msg::SoldOut).to_owned() } else { format!("{} {}", offer.count, t(Msg::AvailableCount)) }}
                     </span>
@@ -139,19 +139,19 @@ pub fn ServiceList(
 
     view! {
         <fieldset class="services" aria-busy=move || refreshing.get().to_string()>
-            <legend>{move || t(Msg::ServicesLegend)}</legend>
+            <legend>{settings.text(Msg::ServicesLegend)}</legend>
             <div class="row tools">
-                <label class="visually-hidden" for="service-search">{move || t(Msg::ServiceSearch)}</label>
+                <label class="visually-hidden" for="service-search">{settings.text(Msg::ServiceSearch)}</label>
                 <input id="service-search" type="search" autocomplete="off"
-                    placeholder=move || t(Msg::ServiceSearch)
+                    placeholder=settings.text(Msg::ServiceSearch)
                     prop:value=move || search.get()
                     on:input=move |ev| search.set(event_target_value(&ev))/>
-                <label for="service-sort" class="inline">{move || t(Msg::SortLabel)}</label>
+                <label for="service-sort" class="inline">{settings.text(Msg::SortLabel)}</label>
                 <select id="service-sort" on:change=move |ev| sort.set(SortBy::from_value(&event_target_value(&ev)))>
-                    <option value="popular">{move || t(Msg::SortPopular)}</option>
-                    <option value="name">{move || t(Msg::SortName)}</option>
-                    <option value="price">{move || t(Msg::SortPrice)}</option>
-                    <option value="available">{move || t(Msg::SortAvailable)}</option>
+                    <option value="popular">{settings.text(Msg::SortPopular)}</option>
+                    <option value="name">{settings.text(Msg::SortName)}</option>
+                    <option value="price">{settings.text(Msg::SortPrice)}</option>
+                    <option value="available">{settings.text(Msg::SortAvailable)}</option>
                 </select>
             </div>
             {move || shared_discount.get().map(|d| view! {
@@ -172,8 +172,8 @@ pub fn ServiceList(
                 }
             })}
             <p class="support">
-                {move || t(Msg::SupportLine)}
-                {(!support.is_empty()).then(|| view! { " " <a href=support.clone()>{move || t(Msg::SupportLink)}</a> })}
+                {settings.text(Msg::SupportLine)}
+                {(!support.is_empty()).then(|| view! { " " <a href=support.clone()>{settings.text(Msg::SupportLink)}</a> })}
             </p>
         </fieldset>
     }

@@ -87,7 +87,7 @@ pub fn SmsDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl IntoVie
                 }.into_any(),
             }}
             <div class="actions">
-                <button type="button" autofocus on:click=move |_| open.set(None)>{move || t(Msg::Close)}</button>
+                <button type="button" autofocus on:click=move |_| open.set(None)>{settings.text(Msg::Close)}</button>
             </div>
         </dialog>
     }
@@ -97,12 +97,11 @@ pub fn SmsDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl IntoVie
 #[component]
 fn SmsItem(sms: Sms) -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     let code = find_code(&sms.text);
     view! {
         <li class="sms">
             <p class="sms-meta">
-                <span class="sms-sender">{move || t(Msg::SmsFrom)} " " <bdi>{sms.sender.clone()}</bdi></span>
+                <span class="sms-sender">{settings.text(Msg::SmsFrom)} " " <bdi>{sms.sender.clone()}</bdi></span>
                 <time>{move || time::date_time(sms.date, settings.lang.get())}</time>
             </p>
             <p class="sms-text"><bdi>{sms.text.clone()}</bdi></p>

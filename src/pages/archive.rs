@@ -152,9 +152,9 @@ fn ArchiveView() -> impl IntoView {
 
     view! {
         <div class="row filters">
-            <input type="search" aria-label=move || t(Msg::ArchiveFilter) placeholder=move || t(Msg::ArchiveFilter)
+            <input type="search" aria-label=settings.text(Msg::ArchiveFilter) placeholder=settings.text(Msg::ArchiveFilter)
                 prop:value=move || filter.get() on:input=move |ev| filter.set(event_target_value(&ev))/>
-            <label class="inline" for="page-size">{move || t(Msg::PageSize)}</label>
+            <label class="inline" for="page-size">{settings.text(Msg::PageSize)}</label>
             <select id="page-size" on:change={
                 let go = go.clone();
                 move |ev| go(1, event_target_value(&ev).parse().unwrap_or(20))
@@ -170,16 +170,16 @@ fn ArchiveView() -> impl IntoView {
             Some(Err(e)) => view! { <ErrorNote failure=e retry=Callback::new(move |_| rows.refetch())/> }.into_any(),
             Some(Ok(list)) => table(list),
         }}
-        <nav class="pager" aria-label=move || t(Msg::PageN)>
+        <nav class="pager" aria-label=settings.text(Msg::PageN)>
             <button type="button" class="secondary" disabled=move || page.get() <= 1 on:click={
                 let go = go.clone();
                 move |_| go(page.get_untracked() - 1, size.get_untracked())
-            }>{move || t(Msg::PagePrev)}</button>
+            }>{settings.text(Msg::PagePrev)}</button>
             <span aria-current="page" data-testid="page">{move || format!("{} {}", t(Msg::PageN), page.get())}</span>
             <button type="button" class="secondary" disabled=move || !has_next() on:click={
                 let go = go.clone();
                 move |_| go(page.get_untracked() + 1, size.get_untracked())
-            }>{move || t(Msg::PageNext)}</button>
+            }>{settings.text(Msg::PageNext)}</button>
         </nav>
         <RestoreDialog open=restore_for/>
     }

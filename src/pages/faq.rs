@@ -24,7 +24,7 @@ pub fn FaqPage() -> impl IntoView {
     let t = move |m: Msg| settings.t(m);
     let hash = use_location().hash;
     view! {
-        <h1>{move || t(Msg::FaqTitle)}</h1>
+        <h1>{settings.text(Msg::FaqTitle)}</h1>
         <div class="faq">
             {ENTRIES.iter().map(|(anchor, question, answer)| {
                 let (anchor, question, answer) = (*anchor, *question, *answer);

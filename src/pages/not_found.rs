@@ -9,10 +9,9 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     view! {
-        <h1>{move || t(Msg::NotFoundTitle)}</h1>
-        <p>{move || t(Msg::NotFoundText)}</p>
-        <p><a href=href("/")>{move || t(Msg::NotFoundHome)}</a></p>
+        <h1>{settings.text(Msg::NotFoundTitle)}</h1>
+        <p>{settings.text(Msg::NotFoundText)}</p>
+        <p><a href=href("/")>{settings.text(Msg::NotFoundHome)}</a></p>
     }
 }

@@ -286,7 +286,7 @@ fn RentForm() -> impl IntoView {
                 }}
                 <PeriodPicker value=period/>
                 <div class="total" aria-live="polite">
-                    <span class="total-label">{move || t(Msg::TotalLabel)}</span>
+                    <span class="total-label">{settings.text(Msg::TotalLabel)}</span>
                     <strong data-testid="total">
                         {move || match total.get() {
                             Some(total) => usd(total, settings.lang.get()),
@@ -298,7 +298,7 @@ fn RentForm() -> impl IntoView {
                     </span>
                 </div>
                 <button type="button" class="rent-button" disabled=move || !can_rent.get() on:click=open_dialog>
-                    {move || t(Msg::RentButton)}
+                    {settings.text(Msg::RentButton)}
                 </button>
             </div>
             <PickedServices picked=picked period=period selected=services multi_count=multi_count/>
@@ -314,7 +314,7 @@ fn RentForm() -> impl IntoView {
             {move || multi_failure.get().map(|e| view! {
                 <ErrorNote failure=e retry=Callback::new(move |_| loaded.reload())/>
             })}
-            <p class="where-link"><a href=href("/where")>{move || t(Msg::WhereLink)}</a></p>
+            <p class="where-link"><a href=href("/where")>{settings.text(Msg::WhereLink)}</a></p>
             <ServiceList offers=offers selected=services refreshing=refreshing support=support_address()/>
         </div>
         <ConfirmDialog
@@ -327,18 +327,18 @@ fn RentForm() -> impl IntoView {
             blocked=Signal::derive(move || !can_rent.get())
             on_confirm=confirm
         >
-            <p>{move || t(Msg::ConfirmText)}</p>
+            <p>{settings.text(Msg::ConfirmText)}</p>
             <dl class="summary">
-                <dt>{move || t(Msg::TypeLegend)}</dt><dd>{type_label}</dd>
-                <dt>{move || t(Msg::CountryLabel)}</dt><dd class="with-flag"><Flag code=country/>{country_label}</dd>
+                <dt>{settings.text(Msg::TypeLegend)}</dt><dd>{type_label}</dd>
+                <dt>{settings.text(Msg::CountryLabel)}</dt><dd class="with-flag"><Flag code=country/>{country_label}</dd>
                 {move || operator.get().map(|name| view! {
                     <dt>{t(Msg::OperatorLegend)}</dt><dd data-testid="confirm-operator">{name}</dd>
                 })}
-                <dt>{move || t(Msg::ServicesLegend)}</dt>
+                <dt>{settings.text(Msg::ServicesLegend)}</dt>
                 <dd><ul class="confirm-services" data-testid="confirm-services">{confirm_services}</ul></dd>
-                <dt>{move || t(Msg::PeriodLabel)}</dt><dd>{move || period_text(period.get(), settings.lang.get())}</dd>
-                <dt>{move || t(Msg::TotalLabel)}</dt><dd data-testid="confirm-total">{move || money(total.get())}</dd>
-                <dt>{move || t(Msg::BalanceAfter)}</dt>
+                <dt>{settings.text(Msg::PeriodLabel)}</dt><dd>{move || period_text(period.get(), settings.lang.get())}</dd>
+                <dt>{settings.text(Msg::TotalLabel)}</dt><dd data-testid="confirm-total">{move || money(total.get())}</dd>
+                <dt>{settings.text(Msg::BalanceAfter)}</dt>
                 <dd>{move || money(balance().zip(total.get()).map(|(b, t)| b - t))}</dd>
             </dl>
             {move || rent.failure().get().map(|e| view! { <ErrorNote failure=e/> })}

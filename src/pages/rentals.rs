@@ -278,7 +278,7 @@ fn RentalsView() -> impl IntoView {
     };
 
     view! {
-        <p class="hint">{move || t(Msg::RentalsAutoRefresh)}</p>
+        <p class="hint">{settings.text(Msg::RentalsAutoRefresh)}</p>
         // Screen readers hear when new SMS arrive, whichever row they are on.
         <p class="visually-hidden" aria-live="polite" data-testid="sms-announcement">
             {move || (new_sms.get() > 0).then(|| t(Msg::NewSmsCount).replace("{n}", &new_sms.get().to_string()))}
@@ -287,7 +287,7 @@ fn RentalsView() -> impl IntoView {
             <label class="inline">
                 <input type="checkbox" prop:checked=move || notify_switch.on.get()
                     on:change=move |ev| notify_switch.set(event_target_checked(&ev))/>
-                " " {move || t(Msg::NotifySwitch)}
+                " " {settings.text(Msg::NotifySwitch)}
             </label>
             {move || notify_switch.blocked.get().map(|m| view! { <p class="note warn" role="alert">{t(m)}</p> })}
         </div>
@@ -313,7 +313,7 @@ fn RentalsView() -> impl IntoView {
                 {move || live.paused.get().then(|| format!(" · {}", t(Msg::PausedHidden)))}
             </span>
             <button type="button" class="secondary" disabled=move || live.refreshing.get()
-                on:click=move |_| live.refresh()>{move || t(Msg::RefreshNow)}</button>
+                on:click=move |_| live.refresh()>{settings.text(Msg::RefreshNow)}</button>
         </div>
         {move || live.failure.get().map(|f| view! {
             <div class="stale" data-testid="stale">
@@ -335,57 +335,57 @@ fn RentalsView() -> impl IntoView {
                 </div>
             }>
                 <div class="row filters">
-                    <input type="search" aria-label=move || t(Msg::FilterText) placeholder=move || t(Msg::FilterText)
+                    <input type="search" aria-label=settings.text(Msg::FilterText) placeholder=settings.text(Msg::FilterText)
                         on:input=set(|f, v| f.text = v)/>
-                    <label class="inline" for="filter-status">{move || t(Msg::FilterStatus)}</label>
+                    <label class="inline" for="filter-status">{settings.text(Msg::FilterStatus)}</label>
                     <select id="filter-status" on:change=set(|f, v| f.status = v)>
-                        <option value="">{move || t(Msg::FilterAll)}</option>
+                        <option value="">{settings.text(Msg::FilterAll)}</option>
                         {[RentalState::NotActive, RentalState::Activating, RentalState::Active, RentalState::NotInSystem]
                             .into_iter()
                             .map(|s| view! { <option value=s.code().to_string()>{move || t(state_msg(s))}</option> })
                             .collect_view()}
-                        <option value="sms">{move || t(Msg::FilterNewSms)}</option>
+                        <option value="sms">{settings.text(Msg::FilterNewSms)}</option>
                     </select>
-                    <label class="inline" for="filter-country">{move || t(Msg::FilterCountry)}</label>
+                    <label class="inline" for="filter-country">{settings.text(Msg::FilterCountry)}</label>
                     <select id="filter-country" on:change=set(|f, v| f.country = v)>
-                        <option value="">{move || t(Msg::FilterAll)}</option>
+                        <option value="">{settings.text(Msg::FilterAll)}</option>
                         {move || countries.get().into_iter().map(|c| {
                             let name = country_name(&c, "", settings.lang.get());
                             view! { <option value=c>{name}</option> }
                         }).collect_view()}
                     </select>
-                    <label class="inline" for="sort-rentals">{move || t(Msg::SortRentals)}</label>
+                    <label class="inline" for="sort-rentals">{settings.text(Msg::SortRentals)}</label>
                     <select id="sort-rentals" on:change=set(|f, v| f.sort = v)>
-                        <option value="">{move || t(Msg::SortExpires)}</option>
-                        <option value="newest">{move || t(Msg::SortNewest)}</option>
-                        <option value="status">{move || t(Msg::SortStatus)}</option>
-                        <option value="service">{move || t(Msg::SortService)}</option>
-                        <option value="country">{move || t(Msg::SortCountry)}</option>
-                        <option value="number">{move || t(Msg::SortNumber)}</option>
+                        <option value="">{settings.text(Msg::SortExpires)}</option>
+                        <option value="newest">{settings.text(Msg::SortNewest)}</option>
+                        <option value="status">{settings.text(Msg::SortStatus)}</option>
+                        <option value="service">{settings.text(Msg::SortService)}</option>
+                        <option value="country">{settings.text(Msg::SortCountry)}</option>
+                        <option value="number">{settings.text(Msg::SortNumber)}</option>
                     </select>
                 </div>
                 <div class="row select-tools">
-                    <button type="button" class="secondary" on:click=move |_| select_where(|_| true)>{move || t(Msg::SelectAllShown)}</button>
-                    <button type="button" class="secondary" on:click=move |_| select_where(|r| r.canprolong)>{move || t(Msg::SelectProlongable)}</button>
+                    <button type="button" class="secondary" on:click=move |_| select_where(|_| true)>{settings.text(Msg::SelectAllShown)}</button>
+                    <button type="button" class="secondary" on:click=move |_| select_where(|r| r.canprolong)>{settings.text(Msg::SelectProlongable)}</button>
                     <button type="button" class="secondary" disabled=move || selected.with(HashSet::is_empty)
-                        on:click=move |_| selected.set(HashSet::new())>{move || t(Msg::SelectNone)}</button>
+                        on:click=move |_| selected.set(HashSet::new())>{settings.text(Msg::SelectNone)}</button>
                     <button type="button" disabled=move || selected.with(HashSet::is_empty) on:click=move |_| bulk_open.set(true)>
                         {move || t(Msg::BulkProlongButton).replace("{n}", &selected.with(HashSet::len).to_string())}
                     </button>
-                    <button type="button" class="secondary" on:click=export_csv>{move || t(Msg::ExportCsv)}</button>
-                    <button type="button" class="secondary" on:click=export_ics>{move || t(Msg::ExportIcs)}</button>
+                    <button type="button" class="secondary" on:click=export_csv>{settings.text(Msg::ExportCsv)}</button>
+                    <button type="button" class="secondary" on:click=export_ics>{settings.text(Msg::ExportIcs)}</button>
                 </div>
                 <div class="table-wrap">
                     <table class="rentals" class:stale=move || live.failure.get().is_some()>
                         <thead>
                             <tr>
-                                <th scope="col"><span class="visually-hidden">{move || t(Msg::SelectRental)}</span></th>
-                                <th scope="col">{move || t(Msg::ColStatus)}</th>
-                                <th scope="col">{move || t(Msg::ColNumber)}</th>
-                                <th scope="col">{move || t(Msg::ColService)}</th>
-                                <th scope="col">{move || t(Msg::ColLatestSms)}</th>
-                                <th scope="col">{move || t(Msg::ColExpires)}</th>
-                                <th scope="col">{move || t(Msg::ColActions)}</th>
+                                <th scope="col"><span class="visually-hidden">{settings.text(Msg::SelectRental)}</span></th>
+                                <th scope="col">{settings.text(Msg::ColStatus)}</th>
+                                <th scope="col">{settings.text(Msg::ColNumber)}</th>
+                                <th scope="col">{settings.text(Msg::ColService)}</th>
+                                <th scope="col">{settings.text(Msg::ColLatestSms)}</th>
+                                <th scope="col">{settings.text(Msg::ColExpires)}</th>
+                                <th scope="col">{settings.text(Msg::ColActions)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -437,8 +437,8 @@ fn RentalsView() -> impl IntoView {
                 }
             })
         >
-            <p>{move || t(Msg::DeleteText)}</p>
-            <p><a href=href("/faq#refunds")>{move || t(Msg::NavFaq)}</a></p>
+            <p>{settings.text(Msg::DeleteText)}</p>
+            <p><a href=href("/faq#refunds")>{settings.text(Msg::NavFaq)}</a></p>
             {move || delete.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }

@@ -12,14 +12,14 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
     view! {
-        <h1>{move || t(Msg::SettingsTitle)}</h1>
+        <h1>{settings.text(Msg::SettingsTitle)}</h1>
         <section class="card" aria-labelledby="key-title">
-            <h2 id="key-title">{move || t(Msg::SettingsKey)}</h2>
+            <h2 id="key-title">{settings.text(Msg::SettingsKey)}</h2>
             <SavedKey/>
             <KeyForm offer_demo=true/>
         </section>
         <section class="card" aria-labelledby="api-title">
-            <h2 id="api-title">{move || t(Msg::SettingsApi)}</h2>
+            <h2 id="api-title">{settings.text(Msg::SettingsApi)}</h2>
             <ApiAddress/>
         </section>
         <section class="card" aria-labelledby="look-title">
@@ -96,7 +96,7 @@ fn ApiAddress() -> impl IntoView {
     };
     view! {
         <form novalidate on:submit=save>
-            <label for="api-base">{move || t(Msg::SettingsApi)}</label>
+            <label for="api-base">{settings.text(Msg::SettingsApi)}</label>
             <div class="row">
                 <input
                     id="api-base"
@@ -107,9 +107,9 @@ fn ApiAddress() -> impl IntoView {
                     prop:value=move || input.get()
                     on:input=move |ev| input.set(event_target_value(&ev))
                 />
-                <button type="submit">{move || t(Msg::Save)}</button>
+                <button type="submit">{settings.text(Msg::Save)}</button>
             </div>
-            <p id="api-base-help" class="help">{move || t(Msg::SettingsApiHelp)}</p>
+            <p id="api-base-help" class="help">{settings.text(Msg::SettingsApiHelp)}</p>
             {move || message.get().map(|m| match m {
                 Ok(()) => view! { <p class="note ok" role="status">{t(Msg::SettingsApiSaved)}</p> }.into_any(),
                 Err(msg) => view! { <p class="note error" role="alert">{t(msg)}</p> }.into_any(),
@@ -122,7 +122,6 @@ fn ApiAddress() -> impl IntoView {
 #[component]
 fn LanguageChoice() -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     let option = move |lang: Lang, label: &'static str| {
         view! {
             <label class="choice">
@@ -138,7 +137,7 @@ fn LanguageChoice() -> impl IntoView {
     };
     view! {
         <fieldset>
-            <legend>{move || t(Msg::SettingsLanguage)}</legend>
+            <legend>{settings.text(Msg::SettingsLanguage)}</legend>
             {Lang::ALL.map(|lang| option(lang, lang.name()))}
         </fieldset>
     }
@@ -164,7 +163,7 @@ fn ThemeChoice() -> impl IntoView {
     };
     view! {
         <fieldset>
-            <legend>{move || t(Msg::SettingsTheme)}</legend>
+            <legend>{settings.text(Msg::SettingsTheme)}</legend>
             {option(Theme::System, Msg::ThemeSystem)}
             {option(Theme::Light, Msg::ThemeLight)}
             {option(Theme::Dark, Msg::ThemeDark)}

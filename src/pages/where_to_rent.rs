@@ -161,27 +161,27 @@ pub fn WherePage() -> impl IntoView {
         };
         view! {
             <tr data-country=code.clone() class:sold-out=sold_out>
-                <th scope="row" data-label=move || t(Msg::ColCountry)><span class="with-flag"><Flag code=Some(code.clone())/>{label.clone()}</span></th>
-                <td data-label=move || t(Msg::ColDayPrice) class="num" data-testid="day-price">{move || usd(offer.price, settings.lang.get())}</td>
-                <td data-label=move || t(Msg::ColAvailable) class="num" data-testid="available">
+                <th scope="row" data-label=settings.text(Msg::ColCountry)><span class="with-flag"><Flag code=Some(code.clone())/>{label.clone()}</span></th>
+                <td data-label=settings.text(Msg::ColDayPrice) class="num" data-testid="day-price">{move || usd(offer.price, settings.lang.get())}</td>
+                <td data-label=settings.text(Msg::ColAvailable) class="num" data-testid="available">
                     {move || if sold_out { t(Msg::SoldOut).to_owned() } else { offer.phone_amount.to_string() }}
                 </td>
-                <td data-label=move || t(Msg::ColDiscount)>{discount}</td>
+                <td data-label=settings.text(Msg::ColDiscount)>{discount}</td>
                 <td>
-                    {(!sold_out).then(|| view! { <a class="button" href=href aria-label=rent_label>{move || t(Msg::RentHere)}</a> })}
+                    {(!sold_out).then(|| view! { <a class="button" href=href aria-label=rent_label>{settings.text(Msg::RentHere)}</a> })}
                 </td>
             </tr>
         }
     };
 
     view! {
-        <h1>{move || t(Msg::WhereTitle)}</h1>
+        <h1>{settings.text(Msg::WhereTitle)}</h1>
         <div class="where">
             <div class="choice-row where-choice">
                 <div class="field where-search">
-                    <label for="where-service">{move || t(Msg::WhereService)}</label>
+                    <label for="where-service">{settings.text(Msg::WhereService)}</label>
                     <input id="where-service" type="search" autocomplete="off"
-                        placeholder=move || t(Msg::WherePlaceholder)
+                        placeholder=settings.text(Msg::WherePlaceholder)
                         aria-controls="where-suggestions"
                         prop:value=move || search.get()
                         on:input=move |ev| search.set(event_target_value(&ev))/>

@@ -150,6 +150,13 @@ impl Settings {
     pub fn t(self, msg: Msg) -> &'static str {
         self.lang.get().t(msg)
     }
+
+    /// `msg` as a view (or attribute value) that follows the language. Every label shares
+    /// this one closure type: a `move || t(msg)` of its own per label compiled its own copy
+    /// of Leptos's reactive text code.
+    pub fn text(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(msg)
+    }
 }
 
 /// The settings context; every page is under the provider.
