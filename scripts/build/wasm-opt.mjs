@@ -21,6 +21,9 @@ export function optimizeWasm(dir) {
   if (!existsSync(wasmOpt)) throw new Error("wasm-opt is missing: run scripts/setup.sh");
   for (const name of readdirSync(dir).filter((n) => n.endsWith(".wasm"))) {
     const file = path.join(dir, name);
-    execFileSync(wasmOpt, ["-Oz", ...FEATURES, file, "-o", file], { stdio: "inherit" });
+    // PROFILE_NAMES=1 keeps the function names (build with CARGO_PROFILE_RELEASE_STRIP=false)
+    // for a CPU profile with names; never for a build that ships.
+    const names = process.env.PROFILE_NAMES === "1" ? ["-g"] : [];
+    execFileSync(wasmOpt, ["-Oz", ...names, ...FEATURES, file, "-o", file], { stdio: "inherit" });
   }
 }

@@ -104,8 +104,10 @@ for (const visitKind of ["first", "repeat"]) {
   for (const figure of ["paint", "usable"]) {
     const app = median(results.app[visitKind].map((r) => r[figure]));
     const html = median(results.html[visitKind].map((r) => r[figure]));
+    const ms = (x) => (x === undefined ? "n/a" : x.toFixed(0)).padStart(6);
+    const ratio = app === undefined || html === undefined ? "n/a" : `${(app / html).toFixed(2)}×`;
     console.log(
-      `${`${visitKind} visit, ${figure === "paint" ? "first paint" : "usable"}`.padEnd(26)} rentdesk ${app.toFixed(0).padStart(6)} ms   static HTML ${html.toFixed(0).padStart(6)} ms   ratio ${(app / html).toFixed(2)}×`,
+      `${`${visitKind} visit, ${figure === "paint" ? "first paint" : "usable"}`.padEnd(26)} rentdesk ${ms(app)} ms   static HTML ${ms(html)} ms   ratio ${ratio}`,
     );
   }
 }
