@@ -39,7 +39,8 @@ pub async fn get(
             .map(|raw| Response::from(web_sys::Response::from(raw)));
         match response {
             Ok(response) => return limits.body_of(response).await,
-            Err(_) if limits.timed_out.get() => return Err(ApiFailure::Timeout),
+            // Cut off by the time limit or by the view going away: not sent again.
+            Err(_) if limits.controller.signal().aborted() => return Err(limits.failure()),
             Err(_) => {}
         }
     }
