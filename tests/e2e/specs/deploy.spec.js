@@ -110,6 +110,18 @@ for (const [name, start] of Object.entries(servers)) {
         await expect(page).toHaveURL(`${front.base}rentals`);
         await expect(page.locator(`tr[data-rental="${id}"]`)).toBeVisible();
 
+        // Through the server too, the rent page's first reads (for the remembered Germany)
+        // are sent once each by boot.js, and the app takes their answers.
+        const reads = [];
+        page.on("request", (r) => {
+          const method = new URL(r.url()).searchParams.get("method") ?? "";
+          if (/^get(countries|data|dataWithProviders)$/.test(method)) reads.push(method);
+        });
+        await page.goto(front.base);
+        await expect(page.getByLabel("Choose a country")).toHaveValue("DE");
+        await expect(page.getByRole("checkbox", { name: /^Telegram / })).toBeVisible();
+        expect(reads.sort()).toEqual(["getcountries", "getdata", "getdataWithProviders"]);
+
         const orders = await sandbox.api({ method: "orders", apikey: sandbox.key });
         expect(orders.data).toHaveLength(1);
         violations.push(...(await page.evaluate(() => window.__csp)));
