@@ -3,7 +3,7 @@
 //! services, `get_count_multi`'s count. Each request has a ticket; an answer whose ticket
 //! is no longer the latest is dropped, so a slow old answer never overwrites a newer choice.
 
-use crate::api::{Api, ApiFailure};
+use crate::api::{Api, ApiFailure, ApiResult};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rent_api::{NumberType, OperatorList, Period, ServiceOffer};
@@ -35,41 +35,26 @@ impl ChoiceOffers {
         let failure = RwSignal::new(None);
         let operators = RwSignal::new(None);
         let reload = RwSignal::new(0u32);
-        let latest = StoredValue::new(0u64);
-        Effect::new(move |_| {
-            reload.track();
-            let Some(key) = wanted.get() else { return };
-            let ticket = latest.get_value() + 1;
-            latest.set_value(ticket);
-            failure.set(None);
-            let api = Api::current();
-            let for_operators = key.clone();
-            spawn_local(async move {
-                let (c, p, k) = key.clone();
-                let result = api.offers(c, p, k).await;
-                if latest.try_get_value() != Some(ticket) {
-                    return;
-                }
-                match result {
-                    Ok(list) => {
-                        offers.try_set(Some(list.services));
-                        offers_for.try_set(Some(key));
-                    }
-                    Err(e) => {
-                        failure.try_set(Some(e));
-                    }
-                }
-            });
-            let api = Api::current();
-            spawn_local(async move {
-                let (c, p, k) = for_operators;
-                // Operators are a refinement: without them the number comes from any.
-                let result = api.operators(c, p, k).await.ok();
-                if latest.try_get_value() == Some(ticket) {
-                    operators.try_set(result);
-                }
-            });
-        });
+        ask_latest(
+            wanted,
+            reload,
+            Some(failure),
+            |api, (c, p, k)| async move { api.offers(c, p, k).await },
+            move |key, list| {
+                offers.try_set(Some(list.services));
+                offers_for.try_set(Some(key));
+            },
+        );
+        // Operators are a refinement: without them (or on failure) the number comes from any.
+        ask_latest(
+            wanted,
+            reload,
+            None,
+            |api, (c, p, k)| async move { Ok(api.operators(c, p, k).await.ok()) },
+            move |_, list| {
+                operators.try_set(list);
+            },
+        );
         let refreshing = Signal::derive(move || {
             failure.get().is_none() && wanted.get().is_some() && offers_for.get() != wanted.get()
         });
@@ -89,39 +74,64 @@ impl ChoiceOffers {
 
     /// `get_count_multi` for `wanted` (two or more services), reloaded with the offers.
     pub fn multi_count(&self, wanted: Memo<Option<MultiKey>>) -> MultiCount {
-        let reload = self.reload;
         let answer: RwSignal<Option<(MultiKey, i64)>> = RwSignal::new(None);
         let failure = RwSignal::new(None);
-        let latest = StoredValue::new(0u64);
-        Effect::new(move |_| {
-            reload.track();
-            let Some(key) = wanted.get() else { return };
-            let ticket = latest.get_value() + 1;
-            latest.set_value(ticket);
-            failure.set(None);
-            let api = Api::current();
-            spawn_local(async move {
-                let (c, s, p, k) = key.clone();
-                let result = api.count_multi(c, s, p, k).await;
-                if latest.try_get_value() != Some(ticket) {
-                    return;
-                }
-                match result {
-                    Ok(n) => {
-                        answer.try_set(Some((key, n)));
-                    }
-                    Err(e) => {
-                        failure.try_set(Some(e));
-                    }
-                }
-            });
-        });
+        ask_latest(
+            wanted,
+            self.reload,
+            Some(failure),
+            |api, (c, s, p, k)| async move { api.count_multi(c, s, p, k).await },
+            move |key, n| {
+                answer.try_set(Some((key, n)));
+            },
+        );
         let count = Signal::derive(move || {
             let wanted = wanted.get()?;
             answer.get().filter(|(k, _)| *k == wanted).map(|(_, n)| n)
         });
         MultiCount { count, failure }
     }
+}
+
+/// Asks `ask` for the `wanted` key, again whenever it changes or `reload` ticks, and hands
+/// the answer to `done` only while its request is still the latest: each request takes a
+/// ticket, and an answer whose ticket is no longer the latest is dropped. A failure goes to
+/// `failure`, which is cleared when a new request goes out.
+fn ask_latest<K, T, Fut>(
+    wanted: Memo<Option<K>>,
+    reload: RwSignal<u32>,
+    failure: Option<RwSignal<Option<ApiFailure>>>,
+    ask: impl Fn(Api, K) -> Fut + Copy + 'static,
+    done: impl Fn(K, T) + Copy + 'static,
+) where
+    K: Clone + PartialEq + Send + Sync + 'static,
+    T: 'static,
+    Fut: std::future::Future<Output = ApiResult<T>> + 'static,
+{
+    let latest = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        reload.track();
+        let Some(key) = wanted.get() else { return };
+        let ticket = latest.get_value() + 1;
+        latest.set_value(ticket);
+        if let Some(failure) = failure {
+            failure.set(None);
+        }
+        let api = Api::current();
+        spawn_local(async move {
+            let result = ask(api, key.clone()).await;
+            if latest.try_get_value() != Some(ticket) {
+                return;
+            }
+            match (result, failure) {
+                (Ok(answer), _) => done(key, answer),
+                (Err(e), Some(failure)) => {
+                    failure.try_set(Some(e));
+                }
+                (Err(_), None) => {}
+            }
+        });
+    });
 }
 
 /// Numbers free for all picked services at once.
