@@ -76,9 +76,10 @@ export async function startNginx({ base, upstream }) {
     RENTDESK_ROOT: docroot,
     RENTDESK_BASE: base,
     RENTDESK_UPSTREAM: upstream,
+    RENTDESK_REPLAY_CACHE: path.join(dir, "replay"),
   };
   const server = readFileSync(path.join(root, "deploy/nginx.conf"), "utf8").replace(
-    /\$\{(RENTDESK_[A-Z]+)\}/g,
+    /\$\{(RENTDESK_[A-Z_]+)\}/g,
     (_, name) => values[name],
   );
   writeFileSync(path.join(dir, "rentdesk.conf"), server);
