@@ -8,6 +8,7 @@ use crate::pages::{archive, faq, not_found, rent, rentals, settings as settings_
 use crate::state::notice::{NoticeBar, Notices};
 use crate::state::session::Session;
 use crate::state::settings::Settings;
+use crate::state::tabs::Tabs;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -17,7 +18,9 @@ use leptos_router::path;
 pub fn App() -> impl IntoView {
     let settings = Settings::load();
     provide_context(settings);
-    provide_context(Session::new());
+    let session = Session::new();
+    provide_context(session);
+    provide_context(Tabs::start(settings, session));
     provide_context(Notices::new());
 
     view! {

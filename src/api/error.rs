@@ -3,8 +3,9 @@
 use crate::i18n::{Lang, Msg};
 use rent_api::{ApiError, RestoreErrorCode};
 
-/// One failed call. `Clone` so views can keep and show it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One failed call. `Clone` so views can keep and show it; serializable so a tab can tell
+/// the others why the rentals it shares are stale.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ApiFailure {
     /// No API key is saved.
     NoKey,

@@ -1,6 +1,6 @@
 //! The HTTP client: one async function per rent.php method and getBalance, built on
-//! gloo-net and `rent-api`. The key and address come from the settings; components never
-//! build URLs.
+//! gloo-net and `rent-api`. It is handed its address and key (the settings make it, see
+//! `Settings::api`), so it depends on nothing above it; components never build URLs.
 
 mod current;
 mod early;
@@ -9,8 +9,6 @@ mod fetch;
 
 pub use error::ApiFailure;
 
-use crate::state::settings::Settings;
-use leptos::prelude::*;
 use rent_api::{decode, Country, CreatedRental, Money, NumberType, Period, Rental, Request};
 use rent_api::{ArchivedRental, Inbox, RestoreQuote, ServiceOffer};
 
@@ -33,17 +31,11 @@ const READ_TIMEOUT_MS: u32 = 20_000;
 const PAID_TIMEOUT_MS: u32 = 45_000;
 
 impl Api {
-    /// The client for the current settings; inside a reactive closure it tracks them, so a
-    /// new key or address refetches.
-    pub fn current() -> Api {
-        Api::for_settings(expect_context::<Settings>())
-    }
-
-    /// The client for these settings; for code that runs outside any view (timers).
-    pub fn for_settings(settings: Settings) -> Api {
+    /// A client for the API at `base` (no trailing slash) with `key`, if one is saved.
+    pub fn new(base: String, key: Option<String>) -> Api {
         Api {
-            base: settings.effective_base(),
-            key: settings.api_key.get(),
+            base,
+            key,
             request_id: None,
         }
     }

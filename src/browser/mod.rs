@@ -1,7 +1,10 @@
-//! Plumbing to the browser's own facilities: storage, clipboard, downloads, notifications, where the app is hosted.
+//! Plumbing to the browser's own facilities: storage, clipboard, downloads, notifications,
+//! locks and broadcast channels between tabs, where the app is hosted.
 
 pub mod base;
+pub mod broadcast;
 pub mod clipboard;
 pub mod download;
+pub mod locks;
 pub mod notify;
 pub(crate) mod storage;

@@ -23,11 +23,20 @@ fn supported() -> bool {
 
 impl NotifySwitch {
     /// The switch as remembered; off when the browser no longer allows notifications.
+    /// Turned on or off in another tab, it follows (the leading tab is the one notifying).
     pub fn load() -> NotifySwitch {
         let wanted = storage::get(storage::keys::NOTIFY).as_deref() == Some("on");
-        let granted = supported() && Notification::permission() == NotificationPermission::Granted;
+        let granted =
+            || supported() && Notification::permission() == NotificationPermission::Granted;
+        let on = RwSignal::new(wanted && granted());
+        let follow = storage::on_change(move |key, value| {
+            if key.is_none() || key.as_deref() == Some(storage::keys::NOTIFY) {
+                on.try_set(value.as_deref() == Some("on") && granted());
+            }
+        });
+        on_cleanup(move || follow.remove());
         NotifySwitch {
-            on: RwSignal::new(wanted && granted),
+            on,
             blocked: RwSignal::new(
                 (wanted
                     && supported()

@@ -1,8 +1,40 @@
 //! The browser's localStorage, where rentdesk keeps its settings. Storage may be blocked
-//! (private modes, policies): then reads find nothing and writes are dropped, never a panic.
+//! (private modes, policies) or full: then reads find nothing and writes are dropped,
+//! never a panic, and the app is told once ([`on_failure`]) so it can say so.
+
+use std::cell::{Cell, RefCell};
+
+thread_local! {
+    static FAILED: Cell<bool> = const { Cell::new(false) };
+    static ON_FAILURE: RefCell<Option<Box<dyn Fn()>>> = const { RefCell::new(None) };
+}
+
+/// Storage let us down: tell the app, once.
+fn failed() {
+    if !FAILED.with(|f| f.replace(true)) {
+        ON_FAILURE.with(|listener| {
+            if let Some(listener) = listener.borrow().as_ref() {
+                listener();
+            }
+        });
+    }
+}
 
 fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    let storage = web_sys::window()?.local_storage().ok().flatten();
+    if storage.is_none() {
+        failed();
+    }
+    storage
+}
+
+/// Runs `listener` the first time storage is found blocked or a write is refused (full),
+/// at once if that has already happened.
+pub fn on_failure(listener: impl Fn() + 'static) {
+    if FAILED.with(Cell::get) {
+        listener();
+    }
+    ON_FAILURE.with(|l| *l.borrow_mut() = Some(Box::new(listener)));
 }
 
 /// The stored value of `key`.
@@ -10,14 +42,29 @@ pub fn get(key: &str) -> Option<String> {
     local()?.get_item(key).ok().flatten()
 }
 
-/// Stores `value` under `key`, or removes the key for `None`.
-pub fn set(key: &str, value: Option<&str>) {
-    if let Some(storage) = local() {
-        let _ = match value {
-            Some(v) => storage.set_item(key, v),
-            None => storage.remove_item(key),
-        };
+/// Stores `value` under `key`, or removes the key for `None`; whether it was written.
+pub fn set(key: &str, value: Option<&str>) -> bool {
+    let Some(storage) = local() else {
+        return false;
+    };
+    let written = match value {
+        Some(v) => storage.set_item(key, v),
+        None => storage.remove_item(key),
     }
+    .is_ok();
+    if !written {
+        failed();
+    }
+    written
+}
+
+/// A change another tab made to storage: the key (`None`: all cleared) and its new value.
+pub fn on_change(
+    change: impl Fn(Option<String>, Option<String>) + 'static,
+) -> leptos::prelude::WindowListenerHandle {
+    leptos::prelude::window_event_listener(leptos::ev::storage, move |event| {
+        change(event.key(), event.new_value());
+    })
 }
 
 /// Storage keys, in one place so nothing else spells them.

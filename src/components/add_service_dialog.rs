@@ -86,7 +86,7 @@ pub fn AddServiceDialog(
         let Some(period) = u32::try_from(d).ok().and_then(|d| Period::days_of(d).ok()) else {
             return;
         };
-        let api = Api::current();
+        let api = use_settings().api();
         let mine = ticket.get_value() + 1;
         ticket.set_value(mine);
         spawn_local(async move {

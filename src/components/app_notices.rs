@@ -1,6 +1,8 @@
 //! What the app says about itself: that the browser is offline (the app still opens from
-//! the service worker's copy), and that a new version was installed and opens on reload.
+//! the service worker's copy), that a new version was installed and opens on reload, and,
+//! once, that this browser's storage is blocked or full so nothing will be remembered.
 
+use crate::browser::storage;
 use crate::i18n::Msg;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
@@ -11,6 +13,10 @@ pub fn AppNotices() -> impl IntoView {
     let settings = use_settings();
     let online = RwSignal::new(window().navigator().on_line());
     let update_ready = RwSignal::new(update_installed());
+    let storage_lost = RwSignal::new(false);
+    storage::on_failure(move || {
+        storage_lost.try_set(true);
+    });
     let listeners = [
         window_event_listener(leptos::ev::online, move |_| online.set(true)),
         window_event_listener(leptos::ev::offline, move |_| online.set(false)),
@@ -26,6 +32,12 @@ pub fn AppNotices() -> impl IntoView {
     view! {
         <Show when=move || !online.get()>
             <p class="note app-note" role="status" data-testid="offline">{settings.text(Msg::Offline)}</p>
+        </Show>
+        <Show when=move || storage_lost.get()>
+            <div class="note app-note" role="status" data-testid="storage-note">
+                <p>{settings.text(Msg::StorageUnavailable)}</p>
+                <button type="button" class="secondary" on:click=move |_| storage_lost.set(false)>{settings.text(Msg::Close)}</button>
+            </div>
         </Show>
         <Show when=move || update_ready.get()>
             <div class="note app-note update" role="status" data-testid="update-ready">

@@ -5,15 +5,17 @@
 //! explained and the others go on. Each call's request id is made of the rental, its
 //! expiry and the period, so neither a double click nor a reload can prolong twice.
 
-use crate::api::{Api, ApiFailure};
+use crate::api::ApiFailure;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::prolong_dialog::price_from;
 use crate::i18n::{period_text, usd, Msg};
 use crate::state::live_rentals::LiveRentals;
+use crate::state::paid;
 use crate::state::rent_choice::MAX_MONTHS;
 use crate::state::session::use_session;
 use crate::state::settings::use_settings;
+use crate::state::tabs::use_tabs;
 use crate::text::phone::format_phone;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -32,17 +34,6 @@ enum Outcome {
 
 /// One rental of the batch and its price (`None`: this period does not fit it).
 type Line = (Rental, Option<Money>);
-
-/// The request id of prolonging `rental` (as it is now) by `period`.
-fn request_id(rental: &Rental, period: Period) -> String {
-    format!(
-        "bulk-{}-{}-{}{}",
-        rental.id,
-        rental.until,
-        period.unit.as_str(),
-        period.count
-    )
-}
 
 /// The periods offered: 1–4 weeks and the months.
 fn periods() -> Vec<Period> {
@@ -94,7 +85,7 @@ pub fn BulkProlong(
         lines.set(None);
         let mine = ticket.get_value() + 1;
         ticket.set_value(mine);
-        let api = Api::current();
+        let api = use_settings().api();
         spawn_local(async move {
             let mut priced = Vec::with_capacity(chosen.len());
             // One `getdata` per country and number type, not one per rental.
@@ -156,7 +147,8 @@ pub fn BulkProlong(
         };
         running.set(true);
         let p = period.get_untracked();
-        let api = Api::current();
+        let api = use_settings().api();
+        let tabs = use_tabs();
         spawn_local(async move {
             let mut left = match api.balance().await {
                 Ok(b) => b,
@@ -177,7 +169,7 @@ pub fn BulkProlong(
                 });
                 let answer = api
                     .clone()
-                    .with_request_id(&request_id(&r, p))
+                    .with_request_id(&paid::prolong_request_id(r.id, r.until, p))
                     .prolong(r.id, p)
                     .await;
                 let outcome = match answer {
@@ -213,6 +205,7 @@ pub fn BulkProlong(
                 return; // the view is gone
             }
             session.refresh_balance();
+            tabs.changed();
             done.run(());
         });
     });

@@ -1,6 +1,6 @@
 //! Entering an API key: checked with the API before it is saved.
 
-use crate::api::{sandbox_demo_key, Api, ApiFailure};
+use crate::api::{sandbox_demo_key, ApiFailure};
 use crate::i18n::Msg;
 use crate::state::session::use_session;
 use crate::state::settings::use_settings;
@@ -30,7 +30,7 @@ pub fn KeyForm(
     // Checks the key with getBalance; only a key the API accepts is saved.
     let check = Action::new_local(move |key: &String| {
         let key = key.trim().to_owned();
-        let api = Api::current().with_key(&key);
+        let api = use_settings().api().with_key(&key);
         async move {
             if key.is_empty() {
                 return Err(None);

@@ -81,7 +81,7 @@ pub fn ProlongDialog(
     let price: RwSignal<Option<Result<Money, ApiFailure>>> = RwSignal::new(None);
     let ticket = StoredValue::new(0u64);
     let prolong = PaidAction::new(
-        move |(id, p): &(i64, Period), api: Api| {
+        move |(id, _, p): &(i64, i64, Period), api: Api| {
             let (id, p) = (*id, *p);
             async move {
                 if p.unit == PeriodUnit::Day {
@@ -98,10 +98,11 @@ pub fn ProlongDialog(
         || {},
         Some(Check {
             done: Msg::ProlongedAnswerLost,
-            find: |(id, _), before, after| paid::find_prolonged(*id, before, after),
+            find: |(id, _, _), before, after| paid::find_prolonged(*id, before, after),
             rents: false,
         }),
-    );
+    )
+    .with_derived_ids(|(id, until, p)| paid::prolong_request_id(*id, *until, *p));
 
     Effect::new(move |_| {
         if open.get().is_some() {
@@ -119,7 +120,7 @@ pub fn ProlongDialog(
             price.set(None);
             return;
         };
-        let api = Api::current();
+        let api = use_settings().api();
         let mine = ticket.get_value() + 1;
         ticket.set_value(mine);
         price.set(None);
@@ -134,8 +135,8 @@ pub fn ProlongDialog(
     let ready =
         Signal::derive(move || matches!(price.get(), Some(Ok(_))) && period.get().is_some());
     let confirm = Callback::new(move |_| {
-        if let (Some(id), Some(p)) = (open.get_untracked(), period.get_untracked()) {
-            prolong.start((id, p));
+        if let (Some(r), Some(p)) = (rental.get_untracked(), period.get_untracked()) {
+            prolong.start((r.id, r.until, p));
         }
     });
 

@@ -76,7 +76,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
         quote.set(None);
         cost.set(None);
         restore.forget_failure();
-        let api = Api::current();
+        let api = use_settings().api();
         spawn_local(async move {
             let answer = api.restore_quote(rental.order_id).await;
             if let Ok(q) = &answer {

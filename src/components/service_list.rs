@@ -11,16 +11,20 @@ use leptos::prelude::*;
 use rent_api::ServiceOffer;
 
 const FAVOURITES: &str = "rentdesk.favourites";
+/// Favourites kept; past it the oldest go first, so the list never fills the storage.
+const FAVOURITES_CAP: usize = 200;
 
 fn stored_favourites() -> Vec<String> {
-    storage::get(FAVOURITES)
+    let mut codes: Vec<String> = storage::get(FAVOURITES)
         .map(|s| {
             s.split(',')
-                .filter(|c| !c.is_empty())
+                .filter(|c| !c.is_empty() && c.len() <= 64)
                 .map(str::to_owned)
                 .collect()
         })
-        .unwrap_or_default()
+        .unwrap_or_default();
+    codes.drain(..codes.len().saturating_sub(FAVOURITES_CAP));
+    codes
 }
 
 /// The service picker.
@@ -48,6 +52,7 @@ pub fn ServiceList(
                 f.remove(i);
             } else {
                 f.push(code);
+                f.drain(..f.len().saturating_sub(FAVOURITES_CAP));
             }
             storage::set(FAVOURITES, Some(&f.join(",")));
         });

@@ -1,7 +1,7 @@
 //! The messages of one rental: newest first, as plain text, the code in each one copyable.
 //! While open it reloads whenever the table refreshes.
 
-use crate::api::{Api, ApiFailure};
+use crate::api::ApiFailure;
 use crate::components::copy_code::CopyCode;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
@@ -37,7 +37,7 @@ pub fn SmsDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl IntoVie
     Effect::new(move |_| {
         live.generation.track();
         let Some(id) = open.get() else { return };
-        let api = Api::current();
+        let api = use_settings().api();
         spawn_local(async move {
             let result = api.sms(id).await;
             if open.try_get_untracked().flatten() == Some(id) {

@@ -290,5 +290,6 @@ pub fn text(msg: Msg) -> &'static str {
         Offline => "You are offline. Balances, rentals and SMS update again when the connection is back.",
         UpdateReady => "A new version of rentdesk is installed. It opens with your next visit, or now if you reload.",
         UpdateReload => "Reload now",
+        StorageUnavailable => "This browser is not keeping rentdesk's data (its storage is blocked or full): your key, choices and seen SMS will not be remembered here.",
     }
 }

@@ -149,6 +149,7 @@ messages! {
     SelectRental, SelectAllShown, SelectProlongable, SelectNone, BulkProlongButton, BulkTitle, BulkConfirm, BulkDone, BulkStopped, BulkSkipped, BulkBalanceShort, ExportCsv, ExportIcs, IcsSummary, ExpiringBanner, ExpiringBannerOne, ExpiringShow, ExpiringShowAll,
     ServicesPicked, ServicesPickedHint, RemoveService, ClearServices, FreeForAll, FreeForAllNone, OperatorLegend, OperatorAny, OperatorSoldOut, DiscountFrom, NavWhere, WhereTitle, WhereLink, WhereService, WherePlaceholder, WhereChoose, WhereNone, WhereCountries, ColCountry, ColDayPrice, ColAvailable, ColDiscount, RentHere, ServicesLoadingAll, ProlongDays, DaysRange, AddServiceDaysHint, AddServiceUntil, ProlongByDays, DiscountAll, OperatorUpTo,
     Offline, UpdateReady, UpdateReload,
+    StorageUnavailable,
 }
 
 #[cfg(test)]

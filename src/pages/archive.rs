@@ -1,6 +1,5 @@
 //! `/archive`: past rentals, a page at a time (the page is in the URL), and restoring one.
 
-use crate::api::Api;
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
 use crate::components::restore_dialog::RestoreDialog;
@@ -60,12 +59,12 @@ fn ArchiveView() -> impl IntoView {
     // One row more than shown tells whether there is a next page.
     let rows = LocalResource::new(move || {
         let (page, size) = (page.get(), size.get());
-        let api = Api::current();
+        let api = use_settings().api();
         async move { api.history((page - 1) * size, size + 1).await }
     });
     // Service names by code, from the first country's catalogue (codes are global).
     let names = LocalResource::new(move || {
-        let api = Api::current();
+        let api = use_settings().api();
         async move {
             let first = api.countries().await.ok()?.into_iter().next()?;
             let offers = api

@@ -64,7 +64,7 @@ fn RentForm() -> impl IntoView {
     let operator = RwSignal::new(initial.operator);
 
     let countries = LocalResource::new(move || {
-        let api = Api::current();
+        let api = use_settings().api();
         async move { api.countries().await }
     });
     // An unknown or missing country becomes the first one the API lists.
@@ -91,7 +91,9 @@ fn RentForm() -> impl IntoView {
             };
             choice.remember();
             if let Some(c) = &choice.country {
-                Api::current().remember_first_reads(c, choice.period, choice.rent_type);
+                use_settings()
+                    .api()
+                    .remember_first_reads(c, choice.period, choice.rent_type);
             }
             // Not resolved by the router, which would drop the slash of a sub-path's root.
             let options = NavigateOptions {

@@ -17,6 +17,7 @@ use crate::state::paid::PaidAction;
 use crate::state::session::use_session;
 use crate::state::settings::use_settings;
 use crate::state::sms_watch::SmsWatch;
+use crate::state::tabs::use_tabs;
 use crate::text::time;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -96,13 +97,18 @@ fn RentalsView() -> impl IntoView {
     let session = use_session();
     let t = move |m: Msg| settings.t(m);
     let live = LiveRentals::start();
-    Effect::new(move |_| {
-        settings.api_key.track();
-        settings.api_base.track();
-        live.refresh();
-    });
+    let tabs = use_tabs();
     let query = use_query_map();
     let highlight = move || query.with(|q| q.get("new").and_then(|id| id.parse::<i64>().ok()));
+    // A number just rented here is asked for at once; otherwise the list may come from the
+    // tab that polls for all. Another key or address starts anew.
+    let just_rented = untrack(highlight).is_some();
+    Effect::new(move |first: Option<()>| {
+        settings.api_key.track();
+        settings.api_base.track();
+        live.forget();
+        live.join(first.is_none() && just_rented);
+    });
     let sms_for = RwSignal::new(None::<i64>);
     let notify_switch = NotifySwitch::load();
     Effect::new(move |_| live.background.set(notify_switch.on.get()));
@@ -207,12 +213,13 @@ fn RentalsView() -> impl IntoView {
         live.refresh();
     };
     let activate = Action::new_local(move |id: &i64| {
-        let api = Api::current();
+        let api = use_settings().api();
         let id = *id;
         async move { (id, api.activate(id).await) }
     });
     Effect::new(move |_| match activate.value().get() {
         Some((id, Ok(()))) => {
+            tabs.changed();
             live.patch(id, |r| r.state = RentalState::Activating);
             notice.set(Some(Ok(Msg::ActivationQueued)));
         }

@@ -2,7 +2,6 @@
 //! period with its day price and the numbers available (`get_country_by_service`), sort,
 //! and pick one to open the rent form with that country and service chosen.
 
-use crate::api::Api;
 use crate::browser::base::href;
 use crate::components::error_note::ErrorNote;
 use crate::components::flag::Flag;
@@ -55,7 +54,7 @@ pub fn WherePage() -> impl IntoView {
 
     // The services to search: the site's suggestions and those of the person's country.
     let services = LocalResource::new(move || {
-        let api = Api::current();
+        let api = use_settings().api();
         async move {
             let suggested = api.default_services().await;
             let country = match RentChoice::restore(|_| None).country {
@@ -84,12 +83,12 @@ pub fn WherePage() -> impl IntoView {
         }
     });
     let countries = LocalResource::new(move || {
-        let api = Api::current();
+        let api = use_settings().api();
         async move { api.countries().await.unwrap_or_default() }
     });
     let offers = LocalResource::new(move || {
         let (code, period) = (service.get(), period.get());
-        let api = Api::current();
+        let api = use_settings().api();
         async move {
             match code {
                 Some(code) => Some(api.countries_for_service(code, period).await),

@@ -1,11 +1,16 @@
 //! The rentals as the table shows them, kept fresh: one `orders` request per refresh,
 //! every 30 seconds while the tab is visible, at once when it shows again, sooner after
 //! a failure. Each rental has its own signal, so a refresh touches only rows that changed.
+//!
+//! With several tabs open, only the leader (see [`crate::state::tabs`]) keeps the rhythm;
+//! every answer, whichever tab asked, is shared and drawn by all. A tab that hears nothing
+//! for [`refresh::WATCHDOG_MS`] asks itself, in case the leader is frozen.
 
-use crate::api::{Api, ApiFailure};
+use crate::api::ApiFailure;
+use crate::browser::locks;
 use crate::state::refresh;
 use crate::state::settings::{use_settings, Settings};
-use crate::text::time;
+use crate::state::tabs::{use_tabs, Message, Tabs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rent_api::Rental;
@@ -34,7 +39,10 @@ pub struct LiveRentals {
     pub background: RwSignal<bool>,
     failures: StoredValue<u32>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Browser time (ms) of the list shown, asked here or by another tab; 0: none yet.
+    last_at: StoredValue<f64>,
     settings: Settings,
+    tabs: Tabs,
 }
 
 fn tab_visible() -> bool {
@@ -56,18 +64,100 @@ impl LiveRentals {
             background: RwSignal::new(false),
             failures: StoredValue::new(0),
             timer: StoredValue::new(None),
+            last_at: StoredValue::new(0.0),
             settings: use_settings(),
+            tabs: use_tabs(),
         };
+        let tabs = live.tabs;
+        // A tab leads while it shows the rentals or notifies from the background; hidden
+        // and quiet, it lets another tab lead.
+        let visible = RwSignal::new(tab_visible());
+        Effect::new(move |_| tabs.want_lead(visible.get() || live.background.get()));
+        // A new leader picks the rhythm up where the last answer left it.
+        Effect::new(move |_| {
+            tabs.leader.track();
+            live.schedule();
+        });
         let on_visible = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            visible.set(tab_visible());
             if tab_visible() && live.paused.get_untracked() {
-                live.refresh();
+                live.join(false);
             }
         });
+        tabs.listen(move |message| live.hear(message));
         on_cleanup(move || {
             on_visible.remove();
             live.cancel_timer();
+            tabs.want_lead(false);
         });
         live
+    }
+
+    /// Gets the rentals for a view that opens (or a new key): from the leader when one has
+    /// them, else asked here. `fresh`: ask here in any case (just rented).
+    pub fn join(self, fresh: bool) {
+        let stale = js_sys::Date::now() - self.last_at.get_value() >= refresh::EVERY_MS;
+        if fresh || (stale && self.tabs.leader.get_untracked()) {
+            self.refresh();
+            return;
+        }
+        if !stale {
+            self.paused.set(false);
+            self.schedule();
+            return;
+        }
+        self.tabs.post(Message::Hello);
+        // No tab answered in time (none leads yet, or it has nothing): ask here.
+        let asked_at = self.last_at.get_value();
+        set_timeout(
+            move || {
+                if self.last_at.try_get_value() == Some(asked_at) {
+                    self.refresh();
+                }
+            },
+            std::time::Duration::from_millis(refresh::HELLO_WAIT_MS),
+        );
+    }
+
+    /// Forgets the list's age, for another key or address: the next join asks anew.
+    pub fn forget(self) {
+        self.last_at.set_value(0.0);
+    }
+
+    /// Takes what another tab shares.
+    fn hear(self, message: &Message) {
+        let leader = self.tabs.leader.get_untracked();
+        match message {
+            Message::Orders { at, list } if *at > self.last_at.get_value() => {
+                self.accept(list.clone(), *at);
+            }
+            Message::Failed { failure } if self.loaded.get_untracked() => {
+                self.failure.set(Some(failure.clone()));
+            }
+            Message::Hello if leader && self.loaded.get_untracked() => {
+                self.tabs.post(Message::Orders {
+                    at: self.last_at.get_value(),
+                    list: self.list.get_untracked(),
+                });
+            }
+            // Another tab charged: the leader asks soon, unless that tab's own fresh list
+            // arrives first (it resets the rhythm).
+            Message::Changed if leader => self.schedule_in(refresh::AFTER_CHANGE_MS),
+            _ => {}
+        }
+    }
+
+    /// Shows a fresh list (asked here or shared) and starts the next period from it.
+    fn accept(self, list: Vec<Rental>, at: f64) {
+        self.apply(list);
+        self.last_at.set_value(at);
+        self.failures.set_value(0);
+        self.failure.set(None);
+        self.paused.set(false);
+        self.refreshed_at.set(Some((at / 1000.0) as i64));
+        self.loaded.set(true);
+        self.generation.update(|g| *g += 1);
+        self.schedule();
     }
 
     /// The signal of one rental.
@@ -100,9 +190,41 @@ impl LiveRentals {
         }
     }
 
+    /// The next refresh: the leader's a period after the last list (sooner after a
+    /// failure), another tab's only if no list comes for [`refresh::WATCHDOG_MS`].
     fn schedule(self) {
+        let Some(leader) = self.tabs.leader.try_get_untracked() else {
+            return;
+        };
+        if !leader && self.last_at.get_value() == 0.0 {
+            // The first list of a tab that does not lead comes through `join`.
+            self.cancel_timer();
+            return;
+        }
+        let failures = self.failures.get_value();
+        let wait_ms = if leader && failures > 0 {
+            refresh::retry_after(failures).as_millis() as f64
+        } else {
+            let period = if leader {
+                refresh::EVERY_MS
+            } else {
+                refresh::WATCHDOG_MS
+            };
+            // Without Web Locks every tab is a candidate: a random head start decides
+            // which one asks, and its shared answer resets the others.
+            let spread = if locks::supported() {
+                0.0
+            } else {
+                js_sys::Math::random() * refresh::SPREAD_MS
+            };
+            self.last_at.get_value() + period + spread - js_sys::Date::now()
+        };
+        self.schedule_in(wait_ms.max(0.0) as u64);
+    }
+
+    fn schedule_in(self, wait_ms: u64) {
         self.cancel_timer();
-        let wait = refresh::retry_after(self.failures.get_value());
+        let wait = std::time::Duration::from_millis(wait_ms);
         let handle = set_timeout_with_handle(
             move || {
                 if self.list.try_with_untracked(|_| ()).is_none() {
@@ -127,7 +249,7 @@ impl LiveRentals {
         self.cancel_timer();
         self.paused.set(false);
         self.refreshing.set(true);
-        let api = Api::for_settings(self.settings);
+        let api = self.settings.api();
         spawn_local(async move {
             let result = api.orders().await;
             if self.refreshing.try_set(false).is_some() {
@@ -135,20 +257,21 @@ impl LiveRentals {
             }
             match result {
                 Ok(list) => {
-                    self.apply(list);
-                    self.failures.set_value(0);
-                    self.failure.set(None);
-                    self.refreshed_at.set(Some(time::now()));
-                    self.loaded.set(true);
-                    self.generation.update(|g| *g += 1);
+                    let at = js_sys::Date::now();
+                    self.tabs.post(Message::Orders {
+                        at,
+                        list: list.clone(),
+                    });
+                    self.accept(list, at);
                 }
                 // The rows stay on screen, marked stale; the next try comes sooner.
                 Err(e) => {
                     self.failures.update_value(|n| *n += 1);
+                    self.tabs.post(Message::Failed { failure: e.clone() });
                     self.failure.set(Some(e));
+                    self.schedule();
                 }
             }
-            self.schedule();
         });
     }
 

@@ -1,4 +1,5 @@
-//! The live state of the app and its rules: settings, session, rentals, the rent choice, paid actions.
+//! The live state of the app and its rules: settings, session, rentals, the rent choice,
+//! paid actions, and what the open tabs share.
 
 pub mod live_rentals;
 pub mod multi_rent;
@@ -10,4 +11,5 @@ pub mod rent_offers;
 pub mod session;
 pub mod settings;
 pub mod sms_watch;
+pub mod tabs;
 pub mod where_search;

@@ -6,15 +6,20 @@
 //! - an answer lost on the way is "outcome unknown": `orders` (and the balance) are asked at
 //!   once, and the person is told what happened, never that nothing was charged unchecked;
 //!   a retry while the outcome stays unknown reuses the click's id;
-//! - `orders` before and after a rent show whether one click made more than one rental.
+//! - `orders` before and after a rent show whether one click made more than one rental;
+//! - what is done is announced to the other tabs, whose balance and rentals follow at once;
+//! - an action whose id is derived from what it does (prolonging a rental as it is now)
+//!   is done once even when two tabs click at the same moment.
 
 use crate::api::{Api, ApiFailure};
 use crate::i18n::Msg;
 use crate::state::notice::{Notice, Notices};
 use crate::state::session::Session;
+use crate::state::settings::use_settings;
+use crate::state::tabs::Tabs;
 use crate::text::phone::format_phone;
 use leptos::prelude::*;
-use rent_api::Rental;
+use rent_api::{Period, Rental};
 use std::future::Future;
 
 /// How to tell from `orders` whether a paid call was done when its answer is lost.
@@ -42,6 +47,11 @@ pub struct PaidAction<I: 'static, O: 'static> {
     failure: RwSignal<Option<ApiFailure>>,
     /// The input and id of the click in flight or with an unknown outcome.
     unsettled: StoredValue<Option<(I, String)>>,
+    /// The request id of an input, where it is derived rather than new per click.
+    derived: Option<fn(&I) -> String>,
+    /// Refusals so far: a click after one gets an id of its own (the API's answer to the
+    /// derived id is kept for ten minutes, and the refusal may be over: money topped up).
+    refusals: StoredValue<u32>,
 }
 
 impl<I: 'static, O: 'static> Clone for PaidAction<I, O> {
@@ -88,10 +98,12 @@ where
     {
         let notices = use_context::<Notices>();
         let session = use_context::<Session>();
+        let tabs = use_context::<Tabs>();
+        let refusals = StoredValue::new(0u32);
         let done_msg = check.as_ref().map(|c| c.done);
         let check = check.map(|c| (c.find, c.rents));
         let action = Action::new_local(move |(input, id): &(I, String)| {
-            let api = Api::current();
+            let api = use_settings().api();
             let sent = run(input, api.clone().with_request_id(id));
             let input = input.clone();
             async move {
@@ -151,6 +163,9 @@ where
                             warn: true,
                         });
                     }
+                    if let Some(tabs) = tabs {
+                        tabs.changed();
+                    }
                     on_ok(answer);
                 }
                 Ok(Outcome::Found(answer)) => {
@@ -164,9 +179,15 @@ where
                     if let Some(session) = session {
                         session.refresh_balance();
                     }
+                    if let Some(tabs) = tabs {
+                        tabs.changed();
+                    }
                     on_ok(answer);
                 }
                 Err(e) => {
+                    if !matches!(e, ApiFailure::LostNotDone | ApiFailure::LostUnknown) {
+                        refusals.update_value(|n| *n += 1);
+                    }
                     if matches!(e, ApiFailure::LostNotDone | ApiFailure::LostUnknown) {
                         if let Some(session) = session {
                             session.refresh_balance();
@@ -181,7 +202,16 @@ where
             action,
             failure,
             unsettled,
+            derived: None,
+            refusals,
         }
+    }
+
+    /// Derives each click's request id from its input, so the same action clicked in two
+    /// tabs at once (or twice) is done once.
+    pub fn with_derived_ids(mut self, derive: fn(&I) -> String) -> Self {
+        self.derived = Some(derive);
+        self
     }
 
     /// Sends the request unless one is on its way. A new click gets a new id; the same
@@ -190,8 +220,12 @@ where
         if self.action.pending().get_untracked() {
             return;
         }
-        let id = match self.unsettled.get_value() {
-            Some((same, id)) if same == input => id,
+        let id = match (self.unsettled.get_value(), self.derived) {
+            (Some((same, id)), _) if same == input => id,
+            (_, Some(derive)) => match self.refusals.get_value() {
+                0 => derive(&input),
+                n => format!("{}-{n}", derive(&input)),
+            },
             _ => new_request_id(),
         };
         self.unsettled.set_value(Some((input.clone(), id.clone())));
@@ -214,6 +248,17 @@ where
     pub fn forget_failure(&self) {
         self.failure.set(None);
     }
+}
+
+/// The request id of prolonging rental `id`, expiring at `until`, by `period`: the same in
+/// every tab and for the single and the bulk prolongation, so the rental as it is now is
+/// prolonged once by that period, whoever clicks.
+pub fn prolong_request_id(id: i64, until: i64, period: Period) -> String {
+    format!(
+        "prolong-{id}-{until}-{}{}",
+        period.unit.as_str(),
+        period.count
+    )
 }
 
 /// The rental one rent click made: the new one of that service.

@@ -4,6 +4,7 @@
 //! is no longer the latest is dropped, so a slow old answer never overwrites a newer choice.
 
 use crate::api::{Api, ApiFailure, ApiResult};
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use rent_api::{NumberType, OperatorList, Period, ServiceOffer};
@@ -117,7 +118,7 @@ fn ask_latest<K, T, Fut>(
         if let Some(failure) = failure {
             failure.set(None);
         }
-        let api = Api::current();
+        let api = use_settings().api();
         spawn_local(async move {
             let result = ask(api, key.clone()).await;
             if latest.try_get_value() != Some(ticket) {

@@ -1,6 +1,7 @@
 //! What the pages share about the signed-in key: its balance, refreshed on demand.
 
-use crate::api::{Api, ApiFailure};
+use crate::api::ApiFailure;
+use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use rent_api::Money;
 
@@ -16,7 +17,7 @@ impl Session {
     pub fn new() -> Session {
         Session {
             balance: LocalResource::new(move || {
-                let api = Api::current();
+                let api = use_settings().api();
                 async move { api.balance().await }
             }),
         }

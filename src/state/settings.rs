@@ -1,6 +1,7 @@
 //! The person's settings — API key, API address, language, theme — as one context of
 //! signals, remembered in localStorage and applied to `<html>`.
 
+use crate::api::Api;
 use crate::browser::storage::{self, keys};
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
@@ -55,21 +56,50 @@ impl Settings {
     /// Reads the stored settings (or the browser's defaults) and keeps them stored and
     /// applied from now on.
     pub fn load() -> Settings {
-        let browser_lang = web_sys::window()
-            .and_then(|w| w.navigator().language())
-            .unwrap_or_default();
         let settings = Settings {
-            api_key: RwSignal::new(storage::get(keys::API_KEY).filter(|k| !k.is_empty())),
-            api_base: RwSignal::new(storage::get(keys::API_BASE).filter(|b| !b.is_empty())),
+            api_key: RwSignal::new(stored_key(storage::get(keys::API_KEY))),
+            api_base: RwSignal::new(stored_base(storage::get(keys::API_BASE))),
             lang: RwSignal::new(Lang::from_code(
-                &storage::get(keys::LANG).unwrap_or(browser_lang),
+                &storage::get(keys::LANG).unwrap_or_else(browser_lang),
             )),
             theme: RwSignal::new(Theme::from_stored(storage::get(keys::THEME).as_deref())),
             system_dark: RwSignal::new(false),
         };
         settings.follow_system_scheme();
+        settings.follow_other_tabs();
         settings.apply();
         settings
+    }
+
+    /// Takes what another tab of the app saves (the `storage` event): a key saved or
+    /// forgotten there, the API address, language and theme apply here at once, so no
+    /// tab goes on with a key forgotten elsewhere.
+    fn follow_other_tabs(self) {
+        fn update<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+            if signal.with_untracked(|now| *now != value) {
+                signal.set(value);
+            }
+        }
+        // The app lives as long as the page: the listener is never removed.
+        let _ = storage::on_change(move |key, value| {
+            let value = value.filter(|v| !v.is_empty());
+            let all = key.is_none();
+            let key = key.unwrap_or_default();
+            if all || key == keys::API_KEY {
+                update(self.api_key, stored_key(value.clone().filter(|_| !all)));
+            }
+            if all || key == keys::API_BASE {
+                update(self.api_base, stored_base(value.clone().filter(|_| !all)));
+            }
+            if all || key == keys::LANG {
+                let code = value.clone().filter(|_| !all).unwrap_or_else(browser_lang);
+                update(self.lang, Lang::from_code(&code));
+            }
+            if all || key == keys::THEME {
+                let stored = value.as_deref().filter(|_| !all);
+                update(self.theme, Theme::from_stored(stored));
+            }
+        });
     }
 
     /// Keeps `<html lang>` and `data-theme` in step with the signals.
@@ -146,6 +176,12 @@ impl Settings {
         self.api_base.get().unwrap_or_else(default_api_base)
     }
 
+    /// The API client for the address and key in force; inside a reactive closure it
+    /// tracks them, so a new key or address refetches.
+    pub fn api(self) -> Api {
+        Api::new(self.effective_base(), self.api_key.get())
+    }
+
     /// The text of `msg` in the current language (reactive).
     pub fn t(self, msg: Msg) -> &'static str {
         self.lang.get().t(msg)
@@ -157,6 +193,24 @@ impl Settings {
     pub fn text(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || self.t(msg)
     }
+}
+
+/// A stored key as the app uses it: trimmed, none when empty.
+fn stored_key(value: Option<String>) -> Option<String> {
+    value.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty())
+}
+
+/// A stored API address, checked again: a value that is not one (edited by hand, written
+/// by something else) is the app's origin.
+fn stored_base(value: Option<String>) -> Option<String> {
+    value.and_then(|b| parse_api_base(&b).ok().flatten())
+}
+
+/// The browser's preferred language (what the app speaks until one is chosen).
+fn browser_lang() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
 }
 
 /// The settings context; every page is under the provider.

@@ -1,14 +1,15 @@
 //! Watching the rentals' SMS: the newest SMS of each rental for its row, which rentals have
 //! SMS not opened yet, which wait for their first SMS, and one notification per new SMS.
 //! All `sms` requests made here go one at a time, at least [`MIN_GAP_MS`] apart (the API asks
-//! clients for 4–5 s between calls).
+//! clients for 4–5 s between calls). With several tabs open only the leader asks and
+//! notifies; what it learns, and an SMS opened in any tab, is shared with all.
 
-use crate::api::Api;
 use crate::browser::notify::{self, NotifySwitch};
 use crate::browser::storage;
 use crate::i18n::Msg;
 use crate::state::live_rentals::LiveRentals;
 use crate::state::settings::{use_settings, Settings};
+use crate::state::tabs::{use_tabs, Message, Tabs};
 use crate::text::phone::format_phone;
 use crate::text::sms_code::find_code;
 use crate::text::time;
@@ -50,6 +51,7 @@ pub struct SmsWatch {
     viewing: Signal<Option<i64>>,
     live: LiveRentals,
     settings: Settings,
+    tabs: Tabs,
     /// This browser had seen SMS before this view opened: any SMS it has not seen is new.
     /// (On a first visit only a rental's "new SMS" flag makes an SMS new.)
     seen_before: bool,
@@ -70,9 +72,19 @@ fn load_list<T: serde::de::DeserializeOwned + Default>(key: &str) -> T {
         .unwrap_or_default()
 }
 
-fn save_list<T: serde::Serialize>(key: &str, value: &T) {
-    if let Ok(text) = serde_json::to_string(value) {
-        storage::set(key, Some(&text));
+fn save_list<T: serde::Serialize>(key: &str, value: &T) -> bool {
+    serde_json::to_string(value).is_ok_and(|text| storage::set(key, Some(&text)))
+}
+
+/// Keeps the newest [`SEEN_CAP`] marks; when storage is full, the oldest half goes too,
+/// so the marks never fill the quota the settings need.
+fn save_seen(mut seen: Vec<String>) {
+    let over = seen.len().saturating_sub(SEEN_CAP);
+    seen.drain(..over);
+    if !save_list(storage::keys::SMS_SEEN, &seen) {
+        let half = seen.len() / 2;
+        seen.drain(..half);
+        save_list(storage::keys::SMS_SEEN, &seen);
     }
 }
 
@@ -112,8 +124,16 @@ impl SmsWatch {
             viewing,
             live,
             settings: use_settings(),
+            tabs: use_tabs(),
             seen_before,
         };
+        watch.tabs.listen(move |message| watch.hear(message));
+        // A tab that takes the lead asks what it has queued.
+        Effect::new(move |_| {
+            if watch.tabs.leader.get() {
+                watch.pump();
+            }
+        });
         Effect::new(move |_| {
             live.generation.track();
             if live.loaded.get_untracked() {
@@ -143,11 +163,60 @@ impl SmsWatch {
         self.unread.with(|u| u.contains(&id))
     }
 
-    /// The person opened the SMS of `id`.
+    /// The person opened the SMS of `id`: seen in every tab.
     pub fn opened(&self, id: i64) {
+        self.tabs.post(Message::Opened { id });
         self.unread.update(|u| {
             u.remove(&id);
         });
+    }
+
+    /// Takes what another tab shares.
+    fn hear(self, message: &Message) {
+        match message {
+            Message::Sms { id, newest, unread } => {
+                if *unread {
+                    self.unread.update(|u| {
+                        u.insert(*id);
+                    });
+                }
+                self.waiting.update(|w| {
+                    w.remove(id);
+                });
+                self.show_latest(*id, newest.clone());
+            }
+            Message::Latest { sms } => {
+                for (id, newest) in sms {
+                    self.show_latest(*id, newest.clone());
+                }
+            }
+            // Opening the SMS there cleared the API's "new SMS" flag too.
+            Message::Opened { id } => {
+                self.live.patch(*id, |r| r.hasnewsms = false);
+                self.unread.update(|u| {
+                    u.remove(id);
+                });
+            }
+            Message::Hello if self.tabs.leader.get_untracked() => {
+                let sms = self
+                    .latest
+                    .with_untracked(|l| l.iter().map(|(id, m)| (*id, m.clone())).collect());
+                self.tabs.post(Message::Latest { sms });
+            }
+            _ => {}
+        }
+    }
+
+    /// Shows `newest` as the rental's latest SMS unless a newer one is shown.
+    fn show_latest(self, id: i64, newest: Sms) {
+        if self
+            .latest
+            .with_untracked(|l| l.get(&id).is_none_or(|shown| shown.date <= newest.date))
+        {
+            self.latest.update(|l| {
+                l.insert(id, newest);
+            });
+        }
     }
 
     fn on_refresh(self, list: Vec<Rental>) {
@@ -226,9 +295,12 @@ impl SmsWatch {
         });
     }
 
-    /// Sends the next queued request when the gap allows.
+    /// Sends the next queued request when the gap allows; only the leading tab asks.
     fn pump(self) {
-        if self.busy.get_value() || self.queue.with_value(VecDeque::is_empty) {
+        if !self.tabs.leader.get_untracked()
+            || self.busy.get_value()
+            || self.queue.with_value(VecDeque::is_empty)
+        {
             return;
         }
         let wait = self.last_ask.get_value() + MIN_GAP_MS - js_sys::Date::now();
@@ -256,7 +328,7 @@ impl SmsWatch {
         self.asked_at.update_value(|a| {
             a.insert(id, now);
         });
-        let api = Api::for_settings(self.settings);
+        let api = self.settings.api();
         spawn_local(async move {
             let inbox = api.sms(id).await;
             if self.busy.try_set_value(false).is_some() {
@@ -279,13 +351,13 @@ impl SmsWatch {
             .iter()
             .filter(|m| !seen.contains(&sms_key(id, m)))
             .collect();
+        let mut unread = false;
         if !fresh.is_empty() {
             seen.extend(fresh.iter().map(|m| sms_key(id, m)));
-            let over = seen.len().saturating_sub(SEEN_CAP);
-            seen.drain(..over);
-            save_list(storage::keys::SMS_SEEN, &seen);
+            save_seen(seen);
             let on_screen = self.viewing.get_untracked() == Some(id);
             if (loud || self.seen_before) && !on_screen {
+                unread = true;
                 self.unread.update(|u| {
                     u.insert(id);
                 });
@@ -294,6 +366,11 @@ impl SmsWatch {
                 }
             }
         }
+        self.tabs.post(Message::Sms {
+            id,
+            newest: newest.clone(),
+            unread,
+        });
         self.waiting.update(|w| {
             w.remove(&id);
         });

@@ -1,7 +1,7 @@
 //! The error codes `restore_user` and `restore_user_precalc` answer with.
 
 /// Why an archived rental cannot be restored, as the API names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RestoreErrorCode {
     /// `NOAVAILDAYS`: not enough working days left on the number.
     NoAvailDays,
