@@ -205,19 +205,16 @@ impl LiveRentals {
         let wait_ms = if leader && failures > 0 {
             refresh::retry_after(failures).as_millis() as f64
         } else {
-            let period = if leader {
-                refresh::EVERY_MS
-            } else {
-                refresh::WATCHDOG_MS
+            // Without Web Locks a follower is a candidate: when no answer came a little
+            // after the period, a random head start decides which one asks and leads.
+            let period = match (leader, locks::supported()) {
+                (true, _) => refresh::EVERY_MS,
+                (false, true) => refresh::WATCHDOG_MS,
+                (false, false) => {
+                    refresh::EVERY_MS + refresh::SPREAD_MS * (0.4 + js_sys::Math::random())
+                }
             };
-            // Without Web Locks every tab is a candidate: a random head start decides
-            // which one asks, and its shared answer resets the others.
-            let spread = if locks::supported() {
-                0.0
-            } else {
-                js_sys::Math::random() * refresh::SPREAD_MS
-            };
-            self.last_at.get_value() + period + spread - js_sys::Date::now()
+            self.last_at.get_value() + period - js_sys::Date::now()
         };
         self.schedule_in(wait_ms.max(0.0) as u64);
     }
@@ -258,6 +255,7 @@ impl LiveRentals {
             match result {
                 Ok(list) => {
                     let at = js_sys::Date::now();
+                    self.tabs.polled();
                     self.tabs.post(Message::Orders {
                         at,
                         list: list.clone(),

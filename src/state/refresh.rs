@@ -10,7 +10,8 @@ pub const EVERY_MS: f64 = 30_000.0;
 /// A tab that does not lead asks itself when no tab's answer came for this long (a
 /// leader frozen in the background).
 pub const WATCHDOG_MS: f64 = 75_000.0;
-/// Without Web Locks: the spread of the random head start that picks the tab that asks.
+/// Without Web Locks: the spread of the random head start that picks the tab that asks
+/// when the leader's answer is overdue (2 to 7 s after the period).
 pub const SPREAD_MS: f64 = 5_000.0;
 /// How long a tab that opens My rentals waits for the leader's list before asking itself.
 pub const HELLO_WAIT_MS: u64 = 1_500;

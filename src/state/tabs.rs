@@ -2,8 +2,10 @@
 //! and key) talk over one `BroadcastChannel`, and the tabs that show My rentals elect one
 //! leader with a Web Lock: only the leader sends the 30-second `orders` refresh and the
 //! `sms` requests, every tab draws what it shares. A paid action in any tab is announced,
-//! so every tab's balance and table update at once. Without Web Locks every tab is a
-//! candidate and the first whose period runs out polls for all (see `LiveRentals`).
+//! so every tab's balance and table update at once. Without Web Locks (a BroadcastChannel
+//! alone) the tab that polled last leads: another tab's answer makes a tab follow, and a
+//! follower whose period plus a random head start runs out with no answer polls and leads
+//! (see `LiveRentals`).
 
 use crate::api::ApiFailure;
 use crate::browser::broadcast::Channel;
@@ -98,8 +100,13 @@ impl Tabs {
             if envelope.desk.is_empty() || envelope.desk != desk.get_untracked() {
                 return;
             }
-            if envelope.message == Message::Changed {
-                session.refresh_balance();
+            match envelope.message {
+                Message::Changed => session.refresh_balance(),
+                // Without Web Locks, the tab that polled last leads.
+                Message::Orders { .. } if !locks::supported() && tabs.leader.get_untracked() => {
+                    tabs.leader.set(false);
+                }
+                _ => {}
             }
             let listeners: Vec<Listener> = tabs
                 .listeners
@@ -148,6 +155,14 @@ impl Tabs {
         });
     }
 
+    /// This tab just polled: without Web Locks that makes it the leader (with them, the
+    /// lock decides).
+    pub fn polled(self) {
+        if !locks::supported() && self.wanted.get_value() && !self.leader.get_untracked() {
+            self.leader.set(true);
+        }
+    }
+
     /// Announces a paid action or activation done in this tab.
     pub fn changed(self) {
         self.post(Message::Changed);
@@ -180,8 +195,7 @@ impl Tabs {
             return;
         }
         if !locks::supported() {
-            self.leader.set(true);
-            return;
+            return; // it leads once it polls (see `polled`)
         }
         let leader = self.leader;
         let lease = locks::request(&format!("rentdesk-poll:{desk}"), move || {
