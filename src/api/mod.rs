@@ -121,10 +121,17 @@ impl Api {
 
     /// `orders`: the current rentals.
     pub async fn orders(&self) -> ApiResult<Vec<Rental>> {
+        Ok(self.orders_answer().await?.0)
+    }
+
+    /// `orders`: the current rentals and the answer as it came, which other tabs decode
+    /// themselves (cheaper in code than serializing the rentals again).
+    pub async fn orders_answer(&self) -> ApiResult<(Vec<Rental>, String)> {
         let request = Request::Orders {
             apikey: self.key()?,
         };
-        Ok(decode::orders(&self.call(request).await?)?)
+        let body = self.call(request).await?;
+        Ok((decode::orders(&body)?, body))
     }
 
     /// `add_service_to_order`, for `days` days (the rest of the rental when `None`).

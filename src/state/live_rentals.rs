@@ -41,6 +41,8 @@ pub struct LiveRentals {
     timer: StoredValue<Option<TimeoutHandle>>,
     /// Browser time (ms) of the list shown, asked here or by another tab; 0: none yet.
     last_at: StoredValue<f64>,
+    /// The `orders` answer the list shown came from, for a tab that opens later.
+    last_answer: StoredValue<String>,
     settings: Settings,
     tabs: Tabs,
 }
@@ -65,6 +67,7 @@ impl LiveRentals {
             failures: StoredValue::new(0),
             timer: StoredValue::new(None),
             last_at: StoredValue::new(0.0),
+            last_answer: StoredValue::new(String::new()),
             settings: use_settings(),
             tabs: use_tabs(),
         };
@@ -128,8 +131,11 @@ impl LiveRentals {
     fn hear(self, message: &Message) {
         let leader = self.tabs.leader.get_untracked();
         match message {
-            Message::Orders { at, list } if *at > self.last_at.get_value() => {
-                self.accept(list.clone(), *at);
+            Message::Orders { at, answer } if *at > self.last_at.get_value() => {
+                if let Ok(list) = rent_api::decode::orders(answer) {
+                    self.last_answer.set_value(answer.clone());
+                    self.accept(list, *at);
+                }
             }
             Message::Failed { failure } if self.loaded.get_untracked() => {
                 self.failure.set(Some(failure.clone()));
@@ -137,7 +143,7 @@ impl LiveRentals {
             Message::Hello if leader && self.loaded.get_untracked() => {
                 self.tabs.post(Message::Orders {
                     at: self.last_at.get_value(),
-                    list: self.list.get_untracked(),
+                    answer: self.last_answer.get_value(),
                 });
             }
             // Another tab charged: the leader asks soon, unless that tab's own fresh list
@@ -248,18 +254,19 @@ impl LiveRentals {
         self.refreshing.set(true);
         let api = self.settings.api();
         spawn_local(async move {
-            let result = api.orders().await;
+            let result = api.orders_answer().await;
             if self.refreshing.try_set(false).is_some() {
                 return; // the view is gone
             }
             match result {
-                Ok(list) => {
+                Ok((list, answer)) => {
                     let at = js_sys::Date::now();
                     self.tabs.polled();
                     self.tabs.post(Message::Orders {
                         at,
-                        list: list.clone(),
+                        answer: answer.clone(),
                     });
+                    self.last_answer.set_value(answer);
                     self.accept(list, at);
                 }
                 // The rows stay on screen, marked stale; the next try comes sooner.
