@@ -31,7 +31,7 @@ export const COLLECTOR = `() => {
   const push = (kind, text) => errors.push(kind + ": " + String(text).slice(0, 400));
   window.__rd = { errors, notes: [], visibility: [document.visibilityState] };
   addEventListener("error", (e) => push("error", e.message || e.error), false);
-  addEventListener("unhandledrejection", (e) => push("unhandled rejection", (e.reason && (e.reason.stack || e.reason.message)) || e.reason));
+  addEventListener("unhandledrejection", (e) => push("unhandled rejection", (e.reason && e.reason.message ? e.reason.message + " " + (e.reason.stack || "") : e.reason)));
   document.addEventListener("securitypolicyviolation", (e) => push("csp", e.violatedDirective + " " + e.blockedURI));
   document.addEventListener("visibilitychange", () => window.__rd.visibility.push(document.visibilityState));
   const consoleError = console.error;
