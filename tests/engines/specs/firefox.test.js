@@ -7,7 +7,7 @@ import { readFileSync, existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { flow, signIn, rent, assert, ENGINE } from "../lib/harness.js";
 
-const skip = ENGINE !== "firefox" && "Firefox only: WebKitGTK's WebDriver cannot grant notifications, go offline or set a download folder";
+const only = (why) => ENGINE !== "firefox" && `Firefox only: ${why}`;
 const row = (id) => `tr[data-rental="${id}"]`;
 const dialog = "dialog[open]";
 
@@ -20,7 +20,7 @@ async function evaluateIn(b, context, expression) {
   return answer.result?.result?.value;
 }
 
-flow("a new SMS in a tab in the background gives one notification with service, number and code", { skip, timeout: 240_000 }, async (b, sandbox) => {
+flow("a new SMS in a tab in the background gives one notification with service, number and code", { skip: only("WebKitGTK's WebDriver cannot grant the notification permission"), timeout: 240_000 }, async (b, sandbox) => {
   const id = await rent(sandbox);
   await signIn(b);
   const number = (await b.text({ css: `${row(id)} td.number button` })).trim();
@@ -69,7 +69,7 @@ flow("a new SMS in a tab in the background gives one notification with service, 
   assert.equal(await b.exec(`return window.__rd.notes.length`), 0);
 });
 
-flow("offline for real: the service worker opens the app, says it is offline, and kept no API answer or key", { skip }, async (b, sandbox) => {
+flow("offline for real: the service worker opens the app, says it is offline, and kept no API answer or key", { skip: only("WebKitGTK's WebDriver cannot take the browser offline (flows.test.js stops the server instead)") }, async (b, sandbox) => {
   await signIn(b, "/rentals");
   await b.waitFor("You have no rented numbers right now.", "main");
   await b.d.executeAsyncScript(`const done = arguments[arguments.length - 1]; navigator.serviceWorker.ready.then(() => done(true), (e) => done(String(e)));`);
@@ -100,7 +100,7 @@ flow("offline for real: the service worker opens the app, says it is offline, an
   await b.until(`return !document.querySelector("[data-testid=offline]")`, [], "the offline note gone when back online");
 });
 
-flow("CSV and iCalendar exports are saved as files with every rental", { skip }, async (b, sandbox) => {
+flow("CSV and iCalendar exports are saved as files with every rental", { skip: only("WebKitGTK's WebDriver has no download folder setting") }, async (b, sandbox) => {
   await rent(sandbox, { service: "opt1" });
   await rent(sandbox, { service: "opt6" });
   await signIn(b);
@@ -140,7 +140,7 @@ flow("CSV and iCalendar exports are saved as files with every rental", { skip },
   }
 });
 
-flow("a system in dark mode: the app is dark until a theme is chosen, and back to the system's", { skip, prefs: { "ui.systemUsesDarkTheme": 1 } }, async (b) => {
+flow("a system in dark mode: the app is dark until a theme is chosen, and back to the system's", { skip: only("no way found to give a WebKitGTK WebDriver session a dark system theme"), prefs: { "ui.systemUsesDarkTheme": 1 } }, async (b) => {
   const bg = `return getComputedStyle(document.body).backgroundColor`;
   await b.go("/settings");
   assert.equal(await b.exec(`return matchMedia("(prefers-color-scheme: dark)").matches`), true);
