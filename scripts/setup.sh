@@ -19,8 +19,11 @@ fi
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_missing=()
-# nginx and caddy: the browser tests run the app behind both (deploy/).
-for pkg in chromium chromium-driver brotli nginx libnginx-mod-http-brotli-static caddy; do
+# nginx and caddy: the browser tests run the app behind both (deploy/). firefox-esr and
+# webkit2gtk-driver (WebKitWebDriver + MiniBrowser) for the other engines, WebKitGTK under
+# xvfb-run (it has no headless mode).
+for pkg in chromium chromium-driver brotli nginx libnginx-mod-http-brotli-static caddy \
+  firefox-esr webkit2gtk-driver xvfb xauth; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 if [ ${#apt_missing[@]} -gt 0 ]; then
@@ -59,6 +62,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION"; then
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+# Firefox's WebDriver: not a Debian package; built from crates.io (never downloaded as a binary).
+if ! command -v geckodriver >/dev/null 2>&1; then
+  log "installing geckodriver (takes a few minutes)"
+  cargo install --locked geckodriver
+fi
+
 # The build's npm tools (binaryen's wasm-opt, run by scripts/post-build.mjs).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing the build's npm packages"
@@ -70,6 +79,12 @@ if [ -f tests/e2e/package.json ]; then
     log "installing the browser tests' npm packages"
     (cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   fi
+fi
+
+if [ ! -d tests/engines/node_modules ] || [ tests/engines/package-lock.json -nt tests/engines/node_modules/.package-lock.json ]; then
+  log "installing the cross-engine tests' npm packages"
+  # selenium-webdriver only talks to the drivers started by the tests: nothing to download.
+  (cd tests/engines && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # The vendor's Python SDK, for the conformance run against the sandbox (tests/sdk/), in a

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up and runs every test layer: formatting and lints, the native tests
 # (protocol rules and the sandbox over real HTTP), the vendor's SDK against the sandbox,
-# and the browser tests in Chromium.
+# the browser tests in Chromium, and the same app in Firefox ESR and WebKitGTK (the engine
+# of Safari): component tests in Firefox, the cross-engine flows in both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -32,6 +33,10 @@ step "component tests: wasm-bindgen-test in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test -p rentdesk --target wasm32-unknown-unknown --test components 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0
 
+step "component tests: wasm-bindgen-test in headless Firefox ESR (geckodriver)"
+GECKODRIVER=$(command -v geckodriver) cargo test -p rentdesk --target wasm32-unknown-unknown --test components 2>&1 | tally
+test "${PIPESTATUS[0]}" -eq 0
+
 step "building the app (trunk, release) and the sandbox for the browser tests"
 trunk build --release
 # The same app for a host that serves it under /rentdesk/ (cargo's build is reused).
@@ -41,6 +46,16 @@ bash scripts/size-report.sh
 
 step "browser tests: headless Chromium against the sandbox"
 (cd tests/e2e && npx playwright test) 2>&1 | tally
+test "${PIPESTATUS[0]}" -eq 0
+
+step "cross-engine flows: Firefox ESR (geckodriver, headless)"
+bash tests/engines/run.sh firefox 2>&1 | tally
+test "${PIPESTATUS[0]}" -eq 0
+step "cross-engine flows: WebKitGTK (WebKitWebDriver + MiniBrowser under Xvfb)"
+bash tests/engines/run.sh webkit 2>&1 | tally
+test "${PIPESTATUS[0]}" -eq 0
+step "layout in Chromium too: the header at 1024 px (chromedriver)"
+bash tests/engines/run.sh chromium specs/layout.test.js 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0
 
 passed=$(grep -oE '[0-9]+ passed' "$results" | awk '{n += $1} END {print n + 0}')
