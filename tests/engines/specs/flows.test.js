@@ -147,6 +147,8 @@ flow("prolonging by a week and by days charges the shown price and moves the exp
   await b.waitText({ css: `${dialog} [data-testid=new-expiry]` }, await b.dateTime(before + 7 * 86400, "en-US", opts));
   let money = cents(await sandbox.balance());
   await b.click({ css: `${dialog} button`, text: "Prolong" });
+  // The dialog closes only when the prolongation is done (the note may stay from before).
+  await b.until(`return !document.querySelector("dialog[open]")`, [], "the prolong dialog closed");
   await b.waitFor("The rental was prolonged.", "main");
   assert.equal((await until()) - before, 7 * 86400);
   assert.equal(money - cents(await sandbox.balance()), cents(price));
@@ -163,6 +165,7 @@ flow("prolonging by a week and by days charges the shown price and moves the exp
   price = await b.waitText({ css: `${dialog} [data-testid=prolong-price]` }, await b.usd((perDay * 3) / 100, "en-US"));
   money = cents(await sandbox.balance());
   await b.click({ css: `${dialog} button`, text: "Prolong" });
+  await b.until(`return !document.querySelector("dialog[open]")`, [], "the prolong dialog closed");
   await b.waitFor("The rental was prolonged.", "main");
   assert.equal((await until()) - before, 3 * 86400);
   assert.equal(money - cents(await sandbox.balance()), cents(price));
