@@ -13,12 +13,15 @@ trap 'rm -f "$out"' EXIT
 export ENGINE=$engine
 rm -rf "results/$engine"
 start=$(date +%s)
+# A hard limit for the whole engine run: a browser that hangs beyond every per-test limit
+# fails the run instead of holding the test command until CI's own limit.
+limit=(timeout -k 15 1500)
 if [ "$engine" = webkit ]; then
   # WebKitGTK has no headless mode: a virtual X display; no DMA-BUF renderer without a GPU.
   export WEBKIT_DISABLE_DMABUF_RENDERER=1
-  xvfb-run -a -s "-screen 0 1600x1200x24" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" 2>&1 | tee "$out"
+  "${limit[@]}" xvfb-run -a -s "-screen 0 1600x1200x24" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" 2>&1 | tee "$out"
 else
-  node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" 2>&1 | tee "$out"
+  "${limit[@]}" node --test --test-concurrency=1 --test-reporter=spec "${files[@]}" 2>&1 | tee "$out"
 fi
 status=${PIPESTATUS[0]}
 count() { grep -aE "^ℹ $1 [0-9]+" "$out" | tail -1 | awk '{print $3}'; }

@@ -70,9 +70,11 @@ export async function startDriver() {
     child = spawn(process.env.CHROMEDRIVER || "/usr/bin/chromedriver", [`--port=${port}`], { stdio: ["ignore", "pipe", "pipe"] });
   } else {
     if (!process.env.DISPLAY) throw new Error("WebKit needs a display: run under xvfb-run -a (tests/engines/run.sh does)");
+    // Its own process group: stopping it takes down a MiniBrowser it left behind too.
     child = spawn(WEBKITDRIVER, [`--port=${port}`, "--host=127.0.0.1"], {
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, WEBKIT_DISABLE_DMABUF_RENDERER: "1" },
+      detached: true,
     });
   }
   let output = "";
@@ -90,6 +92,15 @@ export async function startDriver() {
         await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
         if (child.exitCode === null) child.kill("SIGKILL");
       }
+      if (ENGINE === "webkit") {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // the group is gone already
+        }
+      }
+      child.stdout.destroy();
+      child.stderr.destroy();
     },
   };
 }
@@ -160,7 +171,10 @@ export async function newSession(driverUrl, { downloads, prefs, bidi = ENGINE ==
   // MiniBrowser now and then fails to come up on a loaded machine: one more try.
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      return await builder.build();
+      const session = await builder.build();
+      // A hung page fails the step in 30 s instead of WebDriver's 300 s page-load wait.
+      await session.manage().setTimeouts({ pageLoad: 30_000, script: 30_000 });
+      return session;
     } catch (e) {
       last = e;
     }
