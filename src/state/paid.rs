@@ -185,13 +185,12 @@ where
                     on_ok(answer);
                 }
                 Err(e) => {
-                    if !matches!(e, ApiFailure::LostNotDone | ApiFailure::LostUnknown) {
-                        refusals.update_value(|n| *n += 1);
-                    }
                     if matches!(e, ApiFailure::LostNotDone | ApiFailure::LostUnknown) {
                         if let Some(session) = session {
                             session.refresh_balance();
                         }
+                    } else {
+                        refusals.update_value(|n| *n += 1);
                     }
                     failure.set(Some(e));
                     on_failed();

@@ -12,7 +12,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 /** The build for the root, and the one for `/rentdesk/` (scripts/test.sh builds both). */
 export const DIST = { "/": path.join(root, "dist"), "/rentdesk/": path.join(root, "dist-subpath") };
 
-function freePort() {
+/** A loopback port nothing listens on now. */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once("error", reject);

@@ -6,11 +6,11 @@
 //   ENGINE=chromium: chromedriver + Debian's chromium, headless (the layout checks only:
 //   Chromium's flows are the Playwright suite, tests/e2e).
 import { spawn, execFileSync } from "node:child_process";
-import { createServer } from "node:net";
 import { existsSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import { Builder } from "selenium-webdriver";
+import { freePort } from "../../e2e/servers.js";
 
 export const ENGINE = process.env.ENGINE || "firefox";
 if (!["firefox", "webkit", "chromium"].includes(ENGINE)) throw new Error(`ENGINE must be firefox, webkit or chromium, not ${ENGINE}`);
@@ -27,17 +27,6 @@ function which(name, fallback) {
 }
 const GECKODRIVER = process.env.GECKODRIVER || which("geckodriver", path.join(homedir(), ".cargo/bin/geckodriver"));
 const WEBKITDRIVER = process.env.WEBKIT_DRIVER || which("WebKitWebDriver", "/usr/bin/WebKitWebDriver");
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForStatus(url, child, log) {
   const deadline = Date.now() + 20_000;
