@@ -6,6 +6,7 @@ use crate::i18n::Msg;
 use crate::pages::where_to_rent::WherePage;
 use crate::pages::{archive, faq, not_found, rent, rentals, settings as settings_page};
 use crate::state::notice::{NoticeBar, Notices};
+use crate::state::number_notes::NumberNotes;
 use crate::state::session::Session;
 use crate::state::settings::Settings;
 use crate::state::tabs::Tabs;
@@ -22,6 +23,7 @@ pub fn App() -> impl IntoView {
     provide_context(session);
     provide_context(Tabs::start(settings, session));
     provide_context(Notices::new());
+    provide_context(NumberNotes::load());
 
     view! {
         <Router base=crate::browser::base::base_path()>

@@ -83,4 +83,8 @@ pub mod keys {
     pub const SMS_SEEN: &str = "rentdesk.sms-seen";
     /// Rentals whose newest SMS has not been opened yet.
     pub const SMS_UNREAD: &str = "rentdesk.sms-unread";
+    /// Favourite service codes, comma-separated, oldest first.
+    pub const FAVOURITES: &str = "rentdesk.favourites";
+    /// Labels, notes and keep marks by number.
+    pub const NUMBERS: &str = "rentdesk.numbers";
 }

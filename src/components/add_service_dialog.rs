@@ -4,6 +4,7 @@
 use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
+use crate::components::number_label::LabelLine;
 use crate::i18n::{days_text, usd, Msg};
 use crate::state::live_rentals::LiveRentals;
 use crate::state::paid::{self, Check, PaidAction};
@@ -134,7 +135,7 @@ pub fn AddServiceDialog(
             on_confirm=confirm
         >
             {move || rental.get().map(|r| view! {
-                <p class="dialog-subject">{format_phone(&r.ccode, &r.pnumber)} " · " {r.sname.clone()}</p>
+                <p class="dialog-subject">{format_phone(&r.ccode, &r.pnumber)} " " <LabelLine number=r.full_number()/> " · " {r.sname.clone()}</p>
             })}
             <label for="extra-service">{settings.text(Msg::ServicesLegend)}</label>
             {move || match offers.get() {

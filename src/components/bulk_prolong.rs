@@ -8,6 +8,7 @@
 use crate::api::ApiFailure;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
+use crate::components::number_label::LabelLine;
 use crate::components::prolong_dialog::price_from;
 use crate::i18n::{period_text, usd, Msg};
 use crate::state::live_rentals::LiveRentals;
@@ -254,7 +255,7 @@ pub fn BulkProlong(
                             let id = r.id;
                             view! {
                                 <li data-rental=id>
-                                    <span class="bulk-what">{format_phone(&r.ccode, &r.pnumber)} " · " {r.sname.clone()}</span>
+                                    <span class="bulk-what">{format_phone(&r.ccode, &r.pnumber)} " " <LabelLine number=r.full_number()/> " · " {r.sname.clone()}</span>
                                     <span class="bulk-price" data-testid="bulk-price">{match price {
                                         Some(m) => usd(m, settings.lang.get()),
                                         None => t(Msg::BulkSkipped).to_owned(),

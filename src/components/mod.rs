@@ -2,6 +2,7 @@
 
 pub mod add_service_dialog;
 pub mod app_notices;
+pub mod backup_panel;
 pub mod bulk_prolong;
 pub mod confirm_dialog;
 pub mod copy_code;
@@ -11,6 +12,7 @@ pub mod focus_trap;
 pub mod header;
 pub mod key_form;
 pub mod key_gate;
+pub mod number_label;
 pub mod operator_picker;
 pub mod picked_services;
 pub mod prolong_dialog;

@@ -5,6 +5,7 @@
 use crate::api::{Api, ApiFailure};
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
+use crate::components::number_label::LabelLine;
 use crate::i18n::{days_text, period_text, usd, Msg};
 use crate::state::live_rentals::LiveRentals;
 use crate::state::paid::{self, Check, PaidAction};
@@ -156,7 +157,7 @@ pub fn ProlongDialog(
                 let periods = allowed_periods(&r);
                 let most_days = max_days(&r);
                 view! {
-                    <p class="dialog-subject">{format_phone(&r.ccode, &r.pnumber)} " · " {r.sname.clone()}</p>
+                    <p class="dialog-subject">{format_phone(&r.ccode, &r.pnumber)} " " <LabelLine number=r.full_number()/> " · " {r.sname.clone()}</p>
                     <label for="prolong-period">{t(Msg::ProlongPeriod)}</label>
                     <select id="prolong-period" on:change=move |ev| {
                         let value = event_target_value(&ev);

@@ -12,7 +12,7 @@ use rent_api::{Country, NumberType, Period, PeriodUnit};
 pub fn NumberTypePicker(value: RwSignal<NumberType>) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
-    let option = move |kind: NumberType, label: Msg, hint: Msg| {
+    let option = move |kind: NumberType, label: Msg, short: Msg, hint: Msg| {
         let hint_id = format!("type-{}-hint", kind.as_str());
         view! {
             <label class="type-option">
@@ -25,6 +25,7 @@ pub fn NumberTypePicker(value: RwSignal<NumberType>) -> impl IntoView {
                 />
                 <span>
                     <span class="type-label">{move || t(label)}</span>
+                    <span class="type-short" aria-hidden="true">{move || t(short)}</span>
                     <span class="type-hint" id=hint_id>{move || t(hint)}</span>
                 </span>
             </label>
@@ -33,9 +34,15 @@ pub fn NumberTypePicker(value: RwSignal<NumberType>) -> impl IntoView {
     view! {
         <fieldset class="types">
             <legend>{settings.text(Msg::TypeLegend)}</legend>
-            {option(NumberType::Always, Msg::TypeAlways, Msg::TypeAlwaysHint)}
-            {option(NumberType::OnRequest, Msg::TypeOnRequest, Msg::TypeOnRequestHint)}
-            {option(NumberType::Any, Msg::TypeAny, Msg::TypeAnyHint)}
+            {option(NumberType::Always, Msg::TypeAlways, Msg::TypeAlwaysShort, Msg::TypeAlwaysHint)}
+            {option(NumberType::OnRequest, Msg::TypeOnRequest, Msg::TypeOnRequestShort, Msg::TypeOnRequestHint)}
+            {option(NumberType::Any, Msg::TypeAny, Msg::TypeAnyShort, Msg::TypeAnyHint)}
+            // On a phone the three choices are compact: the chosen one's line shows under them.
+            <p class="type-hint-chosen" aria-hidden="true">{move || t(match value.get() {
+                NumberType::Always => Msg::TypeAlwaysHint,
+                NumberType::OnRequest => Msg::TypeOnRequestHint,
+                NumberType::Any => Msg::TypeAnyHint,
+            })}</p>
         </fieldset>
     }
 }

@@ -4,6 +4,7 @@
 use crate::browser::base::href;
 use crate::browser::clipboard;
 use crate::components::copy_code::CopyCode;
+use crate::components::number_label::{LabelEditing, NumberLabel};
 use crate::i18n::{Lang, Msg};
 use crate::state::settings::use_settings;
 use crate::text::phone::{dialable, format_phone};
@@ -88,6 +89,7 @@ pub fn RentalRow(
         Memo::new(move |_| row.with(|r| time::remaining(r.until, now.get(), settings.lang.get())));
     let reason =
         Memo::new(move |_| row.with(|r| prolong_reason(r, now.get(), settings.lang.get())));
+    let editing = LabelEditing::new();
     move || {
         let r = row.get();
         let lang = settings.lang.get();
@@ -132,6 +134,7 @@ pub fn RentalRow(
                     <span class="copied" aria-live="polite">
                         {move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}
                     </span>
+                    <NumberLabel number=r.full_number() keep=true state=editing/>
                 </td>
                 <td data-label=lang.t(Msg::ColService)>
                     <ul class="service-names">

@@ -6,6 +6,7 @@ use crate::browser::base::href;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::i18n::Msg;
+use crate::state::number_notes::use_number_notes;
 use crate::state::paid::{self, Check, PaidAction};
 use crate::state::session::use_session;
 use crate::state::settings::use_settings;
@@ -51,6 +52,7 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
     let session = use_session();
     let t = move |m: Msg| settings.t(m);
     let navigate = use_navigate();
+    let notes = use_number_notes();
     let quote: RwSignal<Option<Result<RestoreQuote, ApiFailure>>> = RwSignal::new(None);
     let cost: RwSignal<Option<RestoreCost>> = RwSignal::new(None);
     let restore = PaidAction::new(
@@ -107,6 +109,13 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
             blocked=Signal::derive(move || !matches!(quote.get(), Some(Ok(_))))
             on_confirm=confirm
         >
+            // What the number was for, before anything is charged.
+            {move || open.get().map(|r| notes.of(&r.number)).filter(|n| !n.label.is_empty() || !n.note.is_empty()).map(|n| view! {
+                <div class="was-for" data-testid="restore-was-for">
+                    <p><strong>{t(Msg::RestoreWasFor)} ": "</strong> <bdi class="number-label">{n.label}</bdi></p>
+                    {(!n.note.is_empty()).then(|| view! { <p class="number-note">{n.note}</p> })}
+                </div>
+            })}
             <p class="note">{settings.text(Msg::RestoreFeasible)}</p>
             {move || match quote.get() {
                 None => view! { <p role="status">{t(Msg::RestoreChecking)}</p> }.into_any(),

@@ -3,6 +3,7 @@
 //! cannot be picked.
 
 use crate::browser::storage;
+use crate::browser::storage::keys::FAVOURITES;
 use crate::i18n::{usd, Msg};
 use crate::state::rent_choice::{arrange, SortBy};
 use crate::state::settings::use_settings;
@@ -10,9 +11,8 @@ use crate::state::where_search::{common_discount, discount_text, discount_words}
 use leptos::prelude::*;
 use rent_api::ServiceOffer;
 
-const FAVOURITES: &str = "rentdesk.favourites";
 /// Favourites kept; past it the oldest go first, so the list never fills the storage.
-const FAVOURITES_CAP: usize = 200;
+const FAVOURITES_CAP: usize = rent_api::desk::FAVOURITES_MAX;
 
 fn stored_favourites() -> Vec<String> {
     let mut codes: Vec<String> = storage::get(FAVOURITES)

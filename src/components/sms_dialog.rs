@@ -4,6 +4,7 @@
 use crate::api::ApiFailure;
 use crate::components::copy_code::CopyCode;
 use crate::components::error_note::ErrorNote;
+use crate::components::number_label::LabelLine;
 use crate::i18n::Msg;
 use crate::state::live_rentals::LiveRentals;
 use crate::state::settings::use_settings;
@@ -72,6 +73,9 @@ pub fn SmsDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl IntoVie
             }
             on:close=move |_| open.set(None)>
             <h2 id="sms-title">{title}</h2>
+            <p class="dialog-subject"><LabelLine number=Signal::derive(move || {
+                open.get().and_then(|id| live.row(id)).map(|r| r.with(rent_api::Rental::full_number)).unwrap_or_default()
+            })/></p>
             {move || match inbox.get() {
                 None => view! { <p role="status">{t(Msg::Loading)}</p> }.into_any(),
                 Some(Err(e)) => view! { <ErrorNote failure=e/> }.into_any(),

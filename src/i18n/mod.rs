@@ -150,6 +150,8 @@ messages! {
     ServicesPicked, ServicesPickedHint, RemoveService, ClearServices, FreeForAll, FreeForAllNone, OperatorLegend, OperatorAny, OperatorSoldOut, DiscountFrom, NavWhere, WhereTitle, WhereLink, WhereService, WherePlaceholder, WhereChoose, WhereNone, WhereCountries, ColCountry, ColDayPrice, ColAvailable, ColDiscount, RentHere, ServicesLoadingAll, ProlongDays, DaysRange, AddServiceDaysHint, AddServiceUntil, ProlongByDays, DiscountAll, OperatorUpTo,
     Offline, UpdateReady, UpdateReload,
     StorageUnavailable,
+    TypeAlwaysShort, TypeOnRequestShort, TypeAnyShort,
+    LabelAdd, LabelEdit, LabelField, LabelHint, NoteButton, NoteField, NoteHint, KeepMark, KeepHelp, FilterKept, SortByLabel, KeptExpiring, KeptExpiringOne, SelectKeptProlongable, SelectMenu, ExportMenu, SelectedCount, FiltersToggle, RowMore, NotifyLabelCode, RestoreWasFor, SettingsData, SettingsDataHelp, ExportData, ExportWithKey, ExportKeyWarning, ExportDone, ImportData, ImportReading, ImportNumbers, ImportOthers, ImportKeyTaken, ImportKeySkipped, ImportTooLarge, ImportBroken, ImportNotBackup, ImportFuture, ImportInvalid,
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
+use crate::components::number_label::NumberLabel;
 use crate::components::restore_dialog::RestoreDialog;
 use crate::i18n::Msg;
+use crate::state::number_notes::use_number_notes;
 use crate::state::settings::use_settings;
 use crate::text::phone::format_international;
 use crate::text::time;
@@ -87,6 +89,7 @@ fn ArchiveView() -> impl IntoView {
             .unwrap_or_else(|| code.to_owned())
     };
     let filter = RwSignal::new(String::new());
+    let notes = use_number_notes();
     let restore_for: RwSignal<Option<ArchivedRental>> = RwSignal::new(None);
 
     let table = move |list: Vec<ArchivedRental>| {
@@ -96,8 +99,11 @@ fn ArchiveView() -> impl IntoView {
             .into_iter()
             .take(size.get_untracked() as usize)
             .filter(|r| {
+                let note = notes.of(&r.number);
                 needle.is_empty()
                     || r.number.contains(needle.trim_start_matches('+'))
+                    || crate::text::lower(&note.label).contains(&needle)
+                    || crate::text::lower(&note.note).contains(&needle)
                     || crate::text::lower(&r.resource_code).contains(&needle)
                     || crate::text::lower(&service_name(&r.resource_code)).contains(&needle)
             })
@@ -125,7 +131,10 @@ fn ArchiveView() -> impl IntoView {
                                     <td data-label=t(Msg::ColBegin)>{time::date_time(r.begin, lang)}</td>
                                     <td data-label=t(Msg::ColClosed)>{time::date_time(r.closed, lang)}</td>
                                     <td data-label=t(Msg::ColService)>{name}</td>
-                                    <td data-label=t(Msg::ColNumber) class="number">{format_international(&r.country, &r.number)}</td>
+                                    <td data-label=t(Msg::ColNumber) class="number">
+                                        {format_international(&r.country, &r.number)}
+                                        <NumberLabel number=r.number.clone() show_note=true/>
+                                    </td>
                                     <td>
                                         // Clickable even when the API says it cannot be
                                         // restored: the dialog then says why.

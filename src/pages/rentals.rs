@@ -8,11 +8,13 @@ use crate::components::bulk_prolong::BulkProlong;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
+use crate::components::number_label::LabelLine;
 use crate::components::prolong_dialog::ProlongDialog;
 use crate::components::rental_row::{state_msg, RentalRow, RowActions, EXPIRING_DAYS};
 use crate::components::sms_dialog::SmsDialog;
 use crate::i18n::{count, country_name, Msg, Noun};
 use crate::state::live_rentals::LiveRentals;
+use crate::state::number_notes::use_number_notes;
 use crate::state::paid::PaidAction;
 use crate::state::session::use_session;
 use crate::state::settings::use_settings;
@@ -21,6 +23,7 @@ use crate::state::tabs::use_tabs;
 use crate::text::time;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use rent_api::desk::{number_key, Notes};
 use rent_api::rules::DAY;
 use rent_api::{Rental, RentalState};
 use std::collections::HashSet;
@@ -52,19 +55,22 @@ struct View {
 }
 
 impl View {
-    fn keeps(&self, r: &Rental) -> bool {
+    fn keeps(&self, r: &Rental, notes: &Notes) -> bool {
         let needle = crate::text::lower(self.text.trim());
         let digits: String = needle.chars().filter(char::is_ascii_digit).collect();
+        let note = notes.get(&number_key(&r.full_number()));
         let text_ok = needle.is_empty()
             || crate::text::lower(&r.sname).contains(&needle)
             || crate::text::lower(&r.scode).contains(&needle)
-            || (!digits.is_empty()
-                && format!("{}{}", r.ccode, r.pnumber)
-                    .replace('+', "")
-                    .contains(&digits));
+            || note.is_some_and(|n| {
+                crate::text::lower(&n.label).contains(&needle)
+                    || crate::text::lower(&n.note).contains(&needle)
+            })
+            || (!digits.is_empty() && r.full_number().contains(&digits));
         let status_ok = match self.status.as_str() {
             "" => true,
             "sms" => r.hasnewsms,
+            "kept" => note.is_some_and(|n| n.keep),
             code => code.parse::<i64>().is_ok_and(|c| r.state.code() == c),
         };
         let country_ok = self.country.is_empty() || r.cname == self.country;
@@ -73,8 +79,8 @@ impl View {
     }
 
     /// The ids shown, in order; by default rentals with new SMS (`unread`) come first.
-    fn arrange(&self, mut rows: Vec<Rental>, unread: &HashSet<i64>) -> Vec<i64> {
-        rows.retain(|r| self.keeps(r));
+    fn arrange(&self, mut rows: Vec<Rental>, unread: &HashSet<i64>, notes: &Notes) -> Vec<i64> {
+        rows.retain(|r| self.keeps(r, notes));
         // One key shape for every order: each sort instantiation costs kilobytes of wasm.
         rent_api::order::sort_by_key(&mut rows, |r| match self.sort.as_str() {
             "newest" => (String::new(), -r.id, 0),
@@ -82,6 +88,13 @@ impl View {
             "service" => (crate::text::lower(&r.sname), r.until, 0),
             "country" => (r.cname.clone(), r.until, 0),
             "number" => (format!("{}{}", r.ccode, r.pnumber), 0, 0),
+            // Labelled numbers first, by label; the rest by expiry.
+            "label" => match notes.get(&number_key(&r.full_number())) {
+                Some(n) if !n.label.is_empty() => {
+                    (format!("0{}", crate::text::lower(&n.label)), 0, 0)
+                }
+                _ => ("1".to_owned(), r.until, 0),
+            },
             _ => {
                 let new = r.hasnewsms || unread.contains(&r.id);
                 (if new { "0" } else { "1" }.to_owned(), r.until, r.id)
@@ -158,9 +171,13 @@ fn RentalsView() -> impl IntoView {
         notify::set_favicon_badge(0);
     });
 
+    let notes = use_number_notes();
+    let kept = move |r: &Rental| notes.of(&r.full_number()).keep;
     let filter = RwSignal::new(View::default());
-    let matching =
-        Memo::new(move |_| filter.with(|f| watch.unread.with(|u| f.arrange(all.get(), u))));
+    let matching = Memo::new(move |_| {
+        let notes = notes.all();
+        filter.with(|f| watch.unread.with(|u| f.arrange(all.get(), u, &notes)))
+    });
     // Tens of thousands of rows in the DOM would freeze the page: a thousand at a time.
     let limit = RwSignal::new(PAGE_ROWS);
     let visible = Memo::new(move |_| {
@@ -173,37 +190,42 @@ fn RentalsView() -> impl IntoView {
         codes
     });
 
+    // Rentals expiring within a week: how many, how many of them kept, the first date.
     let expiring = Memo::new(move |_| {
         let soon = now.get() + EXPIRING_DAYS * DAY;
         all.with(|a| {
-            let dates: Vec<i64> = a.iter().map(|r| r.until).filter(|u| *u < soon).collect();
-            dates.iter().min().map(|first| (dates.len(), *first))
+            let soon: Vec<&Rental> = a.iter().filter(|r| r.until < soon).collect();
+            let kept = soon.iter().filter(|r| kept(r)).count();
+            let first = soon.iter().map(|r| r.until).min()?;
+            Some((soon.len(), kept, first))
         })
     });
     let selected = RwSignal::new(HashSet::<i64>::new());
     let bulk_open = RwSignal::new(false);
-    let select_where = move |keep: fn(&Rental) -> bool| {
+    let select_where = move |which: fn(&Rental, bool) -> bool| {
         let shown: HashSet<i64> = visible.get_untracked().into_iter().collect();
         let ids: HashSet<i64> = all.with_untracked(|a| {
             a.iter()
-                .filter(|r| shown.contains(&r.id) && keep(r))
+                .filter(|r| shown.contains(&r.id) && which(r, untrack(|| kept(r))))
                 .map(|r| r.id)
                 .collect()
         });
         selected.set(ids);
     };
     let export_csv = move |_| {
-        let text = rent_api::export::rentals_csv(&all.get_untracked());
+        let text = rent_api::export::rentals_csv(&all.get_untracked(), &notes.all_untracked());
         crate::browser::download::save("rentals.csv", "text/csv;charset=utf-8", &text);
     };
     let export_ics = move |_| {
         let text = rent_api::export::expiry_ics(
             &all.get_untracked(),
+            &notes.all_untracked(),
             settings.t(Msg::IcsSummary),
             time::now(),
         );
         crate::browser::download::save("rental-expiry.ics", "text/calendar;charset=utf-8", &text);
     };
+    let filters_open = RwSignal::new(false);
 
     // What the last action did.
     let notice: RwSignal<Option<Result<Msg, ApiFailure>>> = RwSignal::new(None);
@@ -298,13 +320,18 @@ fn RentalsView() -> impl IntoView {
             </label>
             {move || notify_switch.blocked.get().map(|m| view! { <p class="note warn" role="alert">{t(m)}</p> })}
         </div>
-        {move || expiring.get().map(|(n, first)| {
+        {move || expiring.get().map(|(n, kept, first)| {
             let lang = settings.lang.get();
             let text = if n == 1 { t(Msg::ExpiringBannerOne) } else { t(Msg::ExpiringBanner) }
                 .replace("{count}", &count(n as i64, Noun::Number, lang))
                 .replace("{date}", &time::short_date(first, lang));
+            let kept_text = (kept > 0).then(|| {
+                if kept == 1 { t(Msg::KeptExpiringOne) } else { t(Msg::KeptExpiring) }
+                    .replace("{count}", &count(kept as i64, Noun::Number, lang))
+            });
             view! {
                 <div class="note warn expiring-banner" data-testid="expiring-banner">
+                    {kept_text.map(|k| view! { <p><strong data-testid="kept-expiring">{k}</strong></p> })}
                     <p>{text}</p>
                     <button type="button" class="secondary" on:click=move |_| {
                         let until = now.get_untracked() + EXPIRING_DAYS * DAY;
@@ -341,7 +368,37 @@ fn RentalsView() -> impl IntoView {
                     <a href=href("/")>{t(Msg::RentalsEmptyAction)}</a>
                 </div>
             }>
-                <div class="row filters">
+                <div class="row select-tools">
+                    <button type="button" class="secondary filters-toggle" aria-controls="rental-filters"
+                        aria-expanded=move || filters_open.get().to_string()
+                        on:click=move |_| filters_open.update(|o| *o = !*o)>
+                        {settings.text(Msg::FiltersToggle)}
+                        {move || filter.with(|f| *f != View::default()).then_some(" •")}
+                    </button>
+                    <Menu label=Msg::SelectMenu testid="select-menu">
+                        <button type="button" class="secondary" on:click=move |_| select_where(|_, _| true)>{settings.text(Msg::SelectAllShown)}</button>
+                        <button type="button" class="secondary" on:click=move |_| select_where(|r, _| r.canprolong)>{settings.text(Msg::SelectProlongable)}</button>
+                        <button type="button" class="secondary" on:click=move |_| select_where(|r, kept| kept && r.canprolong)>{settings.text(Msg::SelectKeptProlongable)}</button>
+                    </Menu>
+                    <Menu label=Msg::ExportMenu testid="export-menu">
+                        <button type="button" class="secondary" on:click=export_csv>{settings.text(Msg::ExportCsv)}</button>
+                        <button type="button" class="secondary" on:click=export_ics>{settings.text(Msg::ExportIcs)}</button>
+                    </Menu>
+                    // What can be done with a selection shows once something is selected.
+                    {move || {
+                        let n = selected.with(HashSet::len);
+                        (n > 0).then(|| view! {
+                            <span class="selection" role="group" aria-label=t(Msg::SelectedCount).replace("{n}", &n.to_string())>
+                                <span data-testid="selected-count">{t(Msg::SelectedCount).replace("{n}", &n.to_string())}</span>
+                                <button type="button" on:click=move |_| bulk_open.set(true)>
+                                    {t(Msg::BulkProlongButton).replace("{n}", &n.to_string())}
+                                </button>
+                                <button type="button" class="secondary" on:click=move |_| selected.set(HashSet::new())>{t(Msg::SelectNone)}</button>
+                            </span>
+                        })
+                    }}
+                </div>
+                <div class="row filters" id="rental-filters" class:open=move || filters_open.get()>
                     <input type="search" aria-label=settings.text(Msg::FilterText) placeholder=settings.text(Msg::FilterText)
                         on:input=set(|f, v| f.text = v)/>
                     <label class="inline" for="filter-status">{settings.text(Msg::FilterStatus)}</label>
@@ -352,6 +409,7 @@ fn RentalsView() -> impl IntoView {
                             .map(|s| view! { <option value=s.code().to_string()>{move || t(state_msg(s))}</option> })
                             .collect_view()}
                         <option value="sms">{settings.text(Msg::FilterNewSms)}</option>
+                        <option value="kept">{settings.text(Msg::FilterKept)}</option>
                     </select>
                     <label class="inline" for="filter-country">{settings.text(Msg::FilterCountry)}</label>
                     <select id="filter-country" on:change=set(|f, v| f.country = v)>
@@ -369,18 +427,8 @@ fn RentalsView() -> impl IntoView {
                         <option value="service">{settings.text(Msg::SortService)}</option>
                         <option value="country">{settings.text(Msg::SortCountry)}</option>
                         <option value="number">{settings.text(Msg::SortNumber)}</option>
+                        <option value="label">{settings.text(Msg::SortByLabel)}</option>
                     </select>
-                </div>
-                <div class="row select-tools">
-                    <button type="button" class="secondary" on:click=move |_| select_where(|_| true)>{settings.text(Msg::SelectAllShown)}</button>
-                    <button type="button" class="secondary" on:click=move |_| select_where(|r| r.canprolong)>{settings.text(Msg::SelectProlongable)}</button>
-                    <button type="button" class="secondary" disabled=move || selected.with(HashSet::is_empty)
-                        on:click=move |_| selected.set(HashSet::new())>{settings.text(Msg::SelectNone)}</button>
-                    <button type="button" disabled=move || selected.with(HashSet::is_empty) on:click=move |_| bulk_open.set(true)>
-                        {move || t(Msg::BulkProlongButton).replace("{n}", &selected.with(HashSet::len).to_string())}
-                    </button>
-                    <button type="button" class="secondary" on:click=export_csv>{settings.text(Msg::ExportCsv)}</button>
-                    <button type="button" class="secondary" on:click=export_ics>{settings.text(Msg::ExportIcs)}</button>
                 </div>
                 <div class="table-wrap">
                     <table class="rentals" class:stale=move || live.failure.get().is_some()>
@@ -444,9 +492,42 @@ fn RentalsView() -> impl IntoView {
                 }
             })
         >
+            <p class="dialog-subject">{move || delete_for.get().and_then(|id| live.row(id)).map(|r| r.with(|r| crate::text::phone::format_phone(&r.ccode, &r.pnumber)))}
+                " " <LabelLine number=Signal::derive(move || delete_for.get().and_then(|id| live.row(id)).map(|r| r.with(Rental::full_number)).unwrap_or_default())/></p>
             <p>{settings.text(Msg::DeleteText)}</p>
             <p><a href=href("/faq#refunds")>{settings.text(Msg::NavFaq)}</a></p>
             {move || delete.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
+    }
+}
+
+/// A small menu of buttons behind one button (a disclosure): any choice closes it.
+#[component]
+fn Menu(label: Msg, testid: &'static str, children: Children) -> impl IntoView {
+    let settings = use_settings();
+    let menu = NodeRef::<leptos::html::Details>::new();
+    view! {
+        <details class="menu" data-testid=testid node_ref=menu
+            on:click=move |ev| {
+                let on_button = ev
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .is_some_and(|el| el.tag_name() == "BUTTON");
+                if on_button {
+                    if let Some(el) = menu.get_untracked() {
+                        el.set_open(false);
+                    }
+                }
+            }
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    if let Some(el) = menu.get_untracked() {
+                        el.set_open(false);
+                    }
+                }
+            }>
+            <summary class="button secondary">{settings.text(label)}</summary>
+            <div class="menu-items">{children()}</div>
+        </details>
     }
 }

@@ -1,5 +1,7 @@
-//! `/settings`: API key, API address, language, theme.
+//! `/settings`: API key, API address, language, theme, and a backup of what this browser
+//! remembers.
 
+use crate::components::backup_panel::BackupPanel;
 use crate::components::key_form::KeyForm;
 use crate::i18n::{Lang, Msg};
 use crate::state::session::use_session;
@@ -28,6 +30,10 @@ pub fn SettingsPage() -> impl IntoView {
             </h2>
             <LanguageChoice/>
             <ThemeChoice/>
+        </section>
+        <section class="card" aria-labelledby="data-title">
+            <h2 id="data-title">{settings.text(Msg::SettingsData)}</h2>
+            <BackupPanel/>
         </section>
     }
 }

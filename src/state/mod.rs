@@ -1,9 +1,11 @@
 //! The live state of the app and its rules: settings, session, rentals, the rent choice,
 //! paid actions, and what the open tabs share.
 
+pub mod backup;
 pub mod live_rentals;
 pub mod multi_rent;
 pub mod notice;
+pub mod number_notes;
 pub mod paid;
 pub mod refresh;
 pub mod rent_choice;

@@ -28,7 +28,7 @@ impl Theme {
         }
     }
 
-    fn from_stored(value: Option<&str>) -> Theme {
+    pub(crate) fn from_stored(value: Option<&str>) -> Theme {
         match value {
             Some("light") => Theme::Light,
             Some("dark") => Theme::Dark,
@@ -196,13 +196,13 @@ impl Settings {
 }
 
 /// A stored key as the app uses it: trimmed, none when empty.
-fn stored_key(value: Option<String>) -> Option<String> {
+pub(crate) fn stored_key(value: Option<String>) -> Option<String> {
     value.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty())
 }
 
 /// A stored API address, checked again: a value that is not one (edited by hand, written
 /// by something else) is the app's origin.
-fn stored_base(value: Option<String>) -> Option<String> {
+pub(crate) fn stored_base(value: Option<String>) -> Option<String> {
     value.and_then(|b| parse_api_base(&b).ok().flatten())
 }
 

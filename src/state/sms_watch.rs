@@ -8,6 +8,7 @@ use crate::browser::notify::{self, NotifySwitch};
 use crate::browser::storage;
 use crate::i18n::Msg;
 use crate::state::live_rentals::LiveRentals;
+use crate::state::number_notes::NumberNotes;
 use crate::state::settings::{use_settings, Settings};
 use crate::state::tabs::{use_tabs, Message, Tabs};
 use crate::text::phone::format_phone;
@@ -27,7 +28,7 @@ const WAIT_LIMIT_SECS: i64 = 30 * 60;
 /// Rentals whose newest SMS is looked up when the view opens.
 const FIRST_LOOKUPS: usize = 20;
 /// SMS remembered as seen.
-const SEEN_CAP: usize = 500;
+const SEEN_CAP: usize = rent_api::desk::SEEN_MAX;
 
 /// The watch, shared by the rentals view and its rows.
 #[derive(Clone, Copy)]
@@ -51,6 +52,7 @@ pub struct SmsWatch {
     viewing: Signal<Option<i64>>,
     live: LiveRentals,
     settings: Settings,
+    notes: NumberNotes,
     tabs: Tabs,
     /// This browser had seen SMS before this view opened: any SMS it has not seen is new.
     /// (On a first visit only a rental's "new SMS" flag makes an SMS new.)
@@ -124,6 +126,7 @@ impl SmsWatch {
             viewing,
             live,
             settings: use_settings(),
+            notes: crate::state::number_notes::use_number_notes(),
             tabs: use_tabs(),
             seen_before,
         };
@@ -386,10 +389,19 @@ impl SmsWatch {
         };
         let number = format_phone(&rental.ccode, &rental.pnumber);
         let title = format!("{} · {}", lang.t(Msg::NotifyTitle), rental.sname);
-        let body = match find_code(&sms.text) {
-            Some(code) => format!("{number} · {}: {code}", lang.t(Msg::NotifyCode)),
-            None => format!(
-                "{number} · {}",
+        // The person's label says which account the code is for: it leads.
+        let label = self.notes.label_untracked(&rental.full_number());
+        let body = match (find_code(&sms.text), label) {
+            (Some(code), Some(label)) => format!(
+                "{} · {number}",
+                lang.t(Msg::NotifyLabelCode)
+                    .replace("{label}", &label)
+                    .replace("{code}", &code)
+            ),
+            (Some(code), None) => format!("{number} · {}: {code}", lang.t(Msg::NotifyCode)),
+            (None, label) => format!(
+                "{}{number} · {}",
+                label.map(|l| format!("{l} · ")).unwrap_or_default(),
                 sms.text.chars().take(120).collect::<String>()
             ),
         };

@@ -42,3 +42,9 @@ export async function signIn(page, sandbox, path = "/rentals") {
   await page.getByRole("button", { name: "Use the demo key" }).click();
   await expect(page.getByTestId("balance")).toHaveText(/Balance \d+\.\d{2} USD/);
 }
+
+/** Opens one of My rentals' toolbar menus ("Select", "Export") and picks `item` in it. */
+export async function menuPick(page, menu, item) {
+  await page.locator("details.menu > summary", { hasText: new RegExp(`^${menu}$`) }).click();
+  await page.getByRole("button", { name: item }).click();
+}

@@ -2,7 +2,15 @@
 //! with one event per rental and a reminder two days before, so reminders work with the
 //! app closed. Pure text generation; times are UTC.
 
+use crate::desk::{number_key, Notes};
 use crate::Rental;
+
+/// The label written for a rental, if any.
+fn label_of<'a>(notes: &'a Notes, r: &Rental) -> &'a str {
+    notes
+        .get(&number_key(&r.full_number()))
+        .map_or("", |n| n.label.as_str())
+}
 
 /// Days before expiry the calendar's reminder fires.
 pub const REMINDER_DAYS: u32 = 2;
@@ -57,14 +65,15 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// The rentals as CSV (RFC 4180, CRLF): id, number with dialling code (digits), services,
-/// state code, country, expiry (ISO 8601 UTC).
-pub fn rentals_csv(rentals: &[Rental]) -> String {
-    let mut out = String::from("id,number,services,state,country,expires_utc\r\n");
+/// The rentals as CSV (RFC 4180, CRLF): id, number with dialling code (digits), the
+/// person's label, services, state code, country, expiry (ISO 8601 UTC).
+pub fn rentals_csv(rentals: &[Rental], notes: &Notes) -> String {
+    let mut out = String::from("id,number,label,services,state,country,expires_utc\r\n");
     for r in rentals {
         let fields = [
             r.id.to_string(),
             r.full_number(),
+            label_of(notes, r).to_owned(),
             r.sname.clone(),
             r.state.code().to_string(),
             r.cname.clone(),
@@ -112,8 +121,8 @@ fn fold(line: &str) -> String {
 
 /// The rentals' expiry dates as an iCalendar file: one event per rental at its expiry,
 /// with a display alarm [`REMINDER_DAYS`] before. `summary` words the event, e.g.
-/// `"Rental expires"`; `now` stamps it.
-pub fn expiry_ics(rentals: &[Rental], summary: &str, now: i64) -> String {
+/// `"Rental expires"`, and the person's label names the number; `now` stamps it.
+pub fn expiry_ics(rentals: &[Rental], notes: &Notes, summary: &str, now: i64) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -125,7 +134,10 @@ pub fn expiry_ics(rentals: &[Rental], summary: &str, now: i64) -> String {
         out.push_str(&fold(line));
     }
     for r in rentals {
-        let number = format!("+{}", r.full_number());
+        let number = match label_of(notes, r) {
+            "" => format!("+{}", r.full_number()),
+            label => format!("{label} · +{}", r.full_number()),
+        };
         let title = ics_text(&format!("{summary}: {number} ({})", r.sname));
         for line in [
             "BEGIN:VEVENT".to_owned(),
@@ -179,16 +191,19 @@ mod tests {
             rental(1, "Instagram", 1_796_378_400),
             rental(2, "=HYPERLINK(\"x\"), \"quoted\"", 0),
         ];
-        let csv = rentals_csv(&rows);
+        let csv = rentals_csv(&rows, &Notes::new());
         let lines: Vec<&str> = csv.split("\r\n").collect();
-        assert_eq!(lines[0], "id,number,services,state,country,expires_utc");
+        assert_eq!(
+            lines[0],
+            "id,number,label,services,state,country,expires_utc"
+        );
         assert_eq!(
             lines[1],
-            "1,79091234567,Instagram,1,RU,2026-12-04T10:00:00Z"
+            "1,79091234567,,Instagram,1,RU,2026-12-04T10:00:00Z"
         );
         assert_eq!(
             lines[2],
-            "2,79091234567,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",1,RU,1970-01-01T00:00:00Z"
+            "2,79091234567,,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\"\",1,RU,1970-01-01T00:00:00Z"
         );
         assert_eq!(lines.len(), 4, "CRLF after every row");
         assert_eq!(rows[0].state, RentalState::Active);
@@ -201,6 +216,7 @@ mod tests {
                 rental(7, "Google; Mail, \\x", 1_796_378_400),
                 rental(8, "Avito", 1_796_400_000),
             ],
+            &Notes::new(),
             "Rental expires",
             1_796_000_000,
         );
@@ -212,6 +228,30 @@ mod tests {
         assert!(ics.contains("SUMMARY:Rental expires: +79091234567 (Google\\; Mail\\, \\\\x)"));
         assert!(ics.contains("UID:rental-7-1796378400@rentdesk"));
         assert!(ics.split("\r\n").all(|l| l.len() <= 75), "folded");
+    }
+
+    #[test]
+    fn the_label_names_the_number_in_both_files() {
+        let mut notes = Notes::new();
+        notes.insert(
+            "79091234567".into(),
+            crate::desk::NumberNote {
+                label: "=cmd|' /C calc'!A0, shop".into(),
+                ..Default::default()
+            },
+        );
+        let rows = [rental(1, "Instagram", 1_796_378_400)];
+        let csv = rentals_csv(&rows, &notes);
+        assert_eq!(
+            csv.split("\r\n").nth(1).unwrap(),
+            "1,79091234567,\"'=cmd|' /C calc'!A0, shop\",Instagram,1,RU,2026-12-04T10:00:00Z",
+            "its own column, the formula defused"
+        );
+        let ics = expiry_ics(&rows, &notes, "Rental expires", 0);
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains(
+            "SUMMARY:Rental expires: =cmd|' /C calc'!A0\\, shop · +79091234567 (Instagram)"
+        ));
     }
 
     #[test]

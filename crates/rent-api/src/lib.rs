@@ -4,6 +4,7 @@
 
 mod catalogue;
 pub mod decode;
+pub mod desk;
 pub mod export;
 mod flex;
 mod money;

@@ -61,3 +61,28 @@ test("the key prompt passes axe", async ({ page, sandbox }) => {
   await page.getByRole("button", { name: "Use the demo key" }).waitFor();
   await audit(page, "key prompt");
 });
+
+test("labels, the note editor, the toolbar's menus and the backup controls pass axe, on a phone too", async ({ page, sandbox }) => {
+  await content(sandbox);
+  const first = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0];
+  await signIn(page, sandbox);
+  const row = page.locator(`tr[data-rental="${first.id}"]`);
+  await row.getByTestId("label-edit").click();
+  await row.getByRole("textbox", { name: "What is this number for?" }).fill("Shop <b>Berlin</b>");
+  await row.getByRole("textbox", { name: "What is this number for?" }).press("Enter");
+  await row.getByTestId("keep").click();
+  await row.getByTestId("note-toggle").click();
+  await audit(page, "rentals with a label and the note editor open");
+  await row.getByTestId("note-input").press("Escape");
+  for (const menu of ["Select", "Export"]) {
+    await page.locator("details.menu > summary", { hasText: menu }).click();
+    await audit(page, `the ${menu} menu open`);
+    await page.keyboard.press("Escape");
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole("button", { name: "Filter and sort" }).click();
+  await audit(page, "rentals on a phone, filters open");
+  await page.goto(sandbox.base + "/settings");
+  await page.getByLabel("Include my API key").check();
+  await audit(page, "settings with the backup controls");
+});

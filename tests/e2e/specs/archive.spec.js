@@ -44,7 +44,7 @@ test("45 archived rentals page as 20, 20 and 5, with the page in the URL", async
   await expect.poll(ids).toEqual(all.slice(20, 40));
   await page.getByLabel("Rows per page").selectOption("50");
   await expect(page.locator("tbody tr")).toHaveCount(45);
-  const filterBox = page.getByRole("searchbox", { name: "Filter this page by number or service" });
+  const filterBox = page.getByRole("searchbox", { name: "Filter this page by number, service or label" });
   await filterBox.fill("Instagram");
   await expect(page.locator("tbody tr")).toHaveCount(45);
   await filterBox.fill("no such service");

@@ -1,7 +1,7 @@
 // Numbers you never lose: the expiry banner, prolonging several rentals in one go (exactly
 // the shown total, once), and the CSV and iCalendar exports.
 import { readFileSync } from "node:fs";
-import { test, expect, signIn } from "../fixtures.js";
+import { test, expect, signIn, menuPick } from "../fixtures.js";
 
 const cents = (text) => Math.round(parseFloat(String(text).replace(/[^0-9.]/g, "")) * 100);
 const row = (page, id) => page.locator(`tr[data-rental="${id}"]`);
@@ -41,7 +41,7 @@ test("bulk prolong lists each price, charges exactly the shown total once, and s
   await sandbox.admin("clock", { advance_days: 1 });
   await signIn(page, sandbox);
   const before = Object.fromEntries((await orders(sandbox)).map((o) => [o.id, o.until]));
-  await page.getByRole("button", { name: "Select all that can be prolonged" }).click();
+  await menuPick(page, "Select", "Select all that can be prolonged");
   for (const id of ids) await expect(row(page, id).getByRole("checkbox")).toBeChecked();
   await page.getByRole("button", { name: "Prolong selected (3)" }).click();
   const dialog = page.getByRole("dialog", { name: "Prolong several rentals" });
@@ -68,7 +68,7 @@ test("bulk prolong explains a failure on one rental and prolongs the others", as
   const ids = [await rent(sandbox, "opt1"), await rent(sandbox, "opt6")];
   await sandbox.admin("clock", { advance_days: 1 });
   await signIn(page, sandbox);
-  await page.getByRole("button", { name: "Select all shown" }).click();
+  await menuPick(page, "Select", "Select all shown");
   await page.getByRole("button", { name: "Prolong selected (2)" }).click();
   const dialog = page.getByRole("dialog", { name: "Prolong several rentals" });
   await expect(dialog.getByTestId("bulk-price")).toHaveText([/USD/, /USD/]);
@@ -88,7 +88,7 @@ test("bulk prolong checks a lost answer in orders: prolonged once, charged once"
   await sandbox.admin("clock", { advance_days: 1 });
   await signIn(page, sandbox);
   const before = Object.fromEntries((await orders(sandbox)).map((o) => [o.id, o.until]));
-  await page.getByRole("button", { name: "Select all shown" }).click();
+  await menuPick(page, "Select", "Select all shown");
   await page.getByRole("button", { name: "Prolong selected (2)" }).click();
   const dialog = page.getByRole("dialog", { name: "Prolong several rentals" });
   await expect(dialog.getByTestId("bulk-price")).toHaveText([/USD/, /USD/]);
@@ -122,7 +122,7 @@ test("bulk prolong stops before the rental the balance no longer covers", async 
   await page.addInitScript((key) => localStorage.setItem("rentdesk.key", key), key);
   await page.goto(sandbox.base + "/rentals");
   await expect(page.locator("tbody tr")).toHaveCount(2);
-  await page.getByRole("button", { name: "Select all shown" }).click();
+  await menuPick(page, "Select", "Select all shown");
   await page.getByRole("button", { name: "Prolong selected (2)" }).click();
   const dialog = page.getByRole("dialog", { name: "Prolong several rentals" });
   await expect(dialog.getByTestId("bulk-price")).toHaveText([/USD/, /USD/]);
@@ -139,19 +139,19 @@ test("rentals export as CSV and their expiry dates as iCalendar with a reminder 
   await expect(page.locator("tbody tr")).toHaveCount(2);
   const list = await orders(sandbox);
 
-  const [csvFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+  const [csvFile] = await Promise.all([page.waitForEvent("download"), menuPick(page, "Export", "Export CSV")]);
   expect(csvFile.suggestedFilename()).toBe("rentals.csv");
   const csv = readFileSync(await csvFile.path(), "utf8").split("\r\n");
-  expect(csv[0]).toBe("id,number,services,state,country,expires_utc");
+  expect(csv[0]).toBe("id,number,label,services,state,country,expires_utc");
   expect(csv).toHaveLength(list.length + 2);
   for (const o of list) {
     const line = csv.find((l) => l.startsWith(`${o.id},`));
     // A field with a comma (Google (GMail, YTube, etc.)) is quoted, as RFC 4180 says.
     const field = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-    expect(line).toBe(`${o.id},${o.ccode.replace("+", "")}${o.pnumber},${field(o.sname)},${o.state},${field(o.cname)},${new Date(o.until * 1000).toISOString().replace(".000", "")}`);
+    expect(line).toBe(`${o.id},${o.ccode.replace("+", "")}${o.pnumber},,${field(o.sname)},${o.state},${field(o.cname)},${new Date(o.until * 1000).toISOString().replace(".000", "")}`);
   }
 
-  const [icsFile] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export expiry dates (.ics)" }).click()]);
+  const [icsFile] = await Promise.all([page.waitForEvent("download"), menuPick(page, "Export", "Export expiry dates (.ics)")]);
   expect(icsFile.suggestedFilename()).toBe("rental-expiry.ics");
   const ics = readFileSync(await icsFile.path(), "utf8");
   expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);

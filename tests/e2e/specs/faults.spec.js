@@ -68,7 +68,7 @@ test("a very large orders list stays usable: a thousand rows at a time", async (
   await expect(page.locator("tbody tr")).toHaveCount(1000);
   await page.getByRole("button", { name: "Show more" }).click();
   await expect(page.locator("tbody tr")).toHaveCount(2000, { timeout: 30_000 });
-  await page.getByRole("searchbox", { name: "Filter by number or service" }).fill("9000000123");
+  await page.getByRole("searchbox", { name: "Filter by number, service or label" }).fill("9000000123");
   await expect(page.locator("tbody tr")).toHaveCount(1);
 });
 

@@ -2,6 +2,7 @@
 // per new SMS from a hidden tab (Notification stubbed in the page, visibility overridden),
 // the count in title and favicon, the code in the row, and waiting rentals asked sooner.
 import { test, expect, signIn } from "../fixtures.js";
+import { stubBrowser, hide, notes } from "../notify-stub.js";
 
 const row = (page, id) => page.locator(`tr[data-rental="${id}"]`);
 
@@ -10,43 +11,6 @@ async function rent(sandbox, service = "opt16") {
   expect(answer.status, JSON.stringify(answer)).toBe(1);
   return answer.data.id;
 }
-
-/** A Notification that records what is shown; permission kept in localStorage like the
- *  browser keeps it; `document.visibilityState` driven by `window.__hidden`. */
-async function stubBrowser(page, grant = "granted") {
-  await page.addInitScript((grant) => {
-    window.__notes = [];
-    window.__asked = 0;
-    class RecordedNotification {
-      constructor(title, options = {}) {
-        this.title = title;
-        this.body = options.body;
-        this.tag = options.tag;
-        this.onclick = null;
-        window.__notes.push(this);
-      }
-      static get permission() {
-        return localStorage.getItem("__permission") || "default";
-      }
-      static requestPermission() {
-        window.__asked += 1;
-        localStorage.setItem("__permission", grant);
-        return Promise.resolve(grant);
-      }
-      close() {}
-    }
-    window.Notification = RecordedNotification;
-    Object.defineProperty(document, "visibilityState", { get: () => (window.__hidden ? "hidden" : "visible"), configurable: true });
-    Object.defineProperty(document, "hidden", { get: () => !!window.__hidden, configurable: true });
-  }, grant);
-}
-
-const hide = (page, hidden) =>
-  page.evaluate((hidden) => {
-    window.__hidden = hidden;
-    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
-  }, hidden);
-const notes = (page) => page.evaluate(() => window.__notes.map((n) => ({ title: n.title, body: n.body })));
 
 test("a new SMS in a hidden tab gives one notification with service, number and code; clicking it opens the SMS", async ({ page, sandbox }) => {
   await stubBrowser(page);

@@ -213,10 +213,10 @@ test("filters and sorting narrow the table", async ({ page, sandbox }) => {
   const pending = await rent(sandbox, { country: "UK", service: "opt29", type: "on_request", dcount: "3" });
   await signIn(page, sandbox);
   await expect(page.locator("tbody tr")).toHaveCount(3);
-  await page.getByRole("searchbox", { name: "Filter by number or service" }).fill("goog");
+  await page.getByRole("searchbox", { name: "Filter by number, service or label" }).fill("goog");
   await expect(page.locator("tbody tr")).toHaveCount(1);
   await expect(row(page, de)).toBeVisible();
-  await page.getByRole("searchbox", { name: "Filter by number or service" }).fill("");
+  await page.getByRole("searchbox", { name: "Filter by number, service or label" }).fill("");
   await page.getByLabel("Status").selectOption({ label: "Not active" });
   await expect(page.locator("tbody tr")).toHaveCount(1);
   await expect(row(page, pending)).toBeVisible();
@@ -227,7 +227,7 @@ test("filters and sorting narrow the table", async ({ page, sandbox }) => {
   await page.getByLabel("Country").selectOption({ label: "All" });
   await page.getByLabel("Sort").selectOption({ label: "Newest first" });
   await expect(page.locator("tbody tr").first()).toHaveAttribute("data-rental", String(pending));
-  await page.getByRole("searchbox", { name: "Filter by number or service" }).fill("nothing");
+  await page.getByRole("searchbox", { name: "Filter by number, service or label" }).fill("nothing");
   await expect(page.getByText("No rental matches the filter.")).toBeVisible();
 });
 

@@ -118,16 +118,18 @@ flow("CSV and iCalendar exports are saved as files with every rental", { skip: o
     throw new Error(`${name} not saved: ${readdirSync(b.downloads).join(", ")}`);
   };
 
+  await b.click({ css: "details.menu > summary", text: "Export" });
   await b.click({ css: "button", text: "Export CSV" });
   const csv = (await saved("rentals.csv")).split("\r\n");
-  assert.equal(csv[0], "id,number,services,state,country,expires_utc");
+  assert.equal(csv[0], "id,number,label,services,state,country,expires_utc");
   assert.equal(csv.length, list.length + 2);
   const field = (v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   for (const o of list) {
     const line = csv.find((l) => l.startsWith(`${o.id},`));
-    assert.equal(line, `${o.id},${o.ccode.replace("+", "")}${o.pnumber},${field(o.sname)},${o.state},${field(o.cname)},${new Date(o.until * 1000).toISOString().replace(".000", "")}`);
+    assert.equal(line, `${o.id},${o.ccode.replace("+", "")}${o.pnumber},,${field(o.sname)},${o.state},${field(o.cname)},${new Date(o.until * 1000).toISOString().replace(".000", "")}`);
   }
 
+  await b.click({ css: "details.menu > summary", text: "Export" });
   await b.click({ css: "button", text: "Export expiry dates (.ics)" });
   const ics = await saved("rental-expiry.ics");
   assert.ok(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));

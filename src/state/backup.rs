@@ -1,0 +1,131 @@
+//! "Export my data" and "Import": everything this browser remembers for rentdesk in one
+//! versioned JSON file (labels, notes, keep marks, favourites, seen SMS, choices; the API
+//! key only when asked), and reading such a file back. A file is checked completely
+//! before anything changes; then it is merged, the later change winning.
+
+use crate::browser::storage::{self, keys};
+use crate::i18n::{Lang, Msg};
+use crate::state::number_notes::NumberNotes;
+use crate::state::settings::{stored_base, stored_key, Settings, Theme};
+use leptos::prelude::*;
+use rent_api::desk::{self, Backup, BackupError, MergeReport};
+
+/// What an import changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Labels, notes and keep marks.
+    pub numbers: MergeReport,
+    /// Favourite services added.
+    pub favourites: usize,
+    /// Choices taken (only where this browser had none).
+    pub choices: usize,
+    /// The file's API key: `Some(true)` taken, `Some(false)` not (this browser has another).
+    pub key: Option<bool>,
+}
+
+fn favourites() -> Vec<String> {
+    storage::get(keys::FAVOURITES)
+        .map(|s| {
+            s.split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn seen() -> Vec<String> {
+    storage::get(keys::SMS_SEEN)
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default()
+}
+
+/// The backup file's text; the key and its address only with `with_key`.
+pub fn export(settings: Settings, notes: NumberNotes, with_key: bool) -> String {
+    let choices = desk::CHOICES
+        .iter()
+        .filter_map(|k| storage::get(k).map(|v| ((*k).to_owned(), v)))
+        .filter(|(_, v)| v.chars().count() <= 40)
+        .collect();
+    let backup = Backup {
+        kind: desk::BACKUP_KIND.into(),
+        version: desk::BACKUP_VERSION,
+        exported_at: js_sys::Date::now() as i64,
+        numbers: notes.all_untracked(),
+        favourites: favourites(),
+        seen_sms: seen(),
+        choices,
+        api_key: with_key.then(|| settings.api_key.get_untracked()).flatten(),
+        api_base: with_key
+            .then(|| settings.api_base.get_untracked())
+            .flatten(),
+    };
+    serde_json::to_string(&backup).unwrap_or_default()
+}
+
+/// Reads `text` as a backup and merges it in; nothing changes when it is refused.
+pub fn import(
+    settings: Settings,
+    notes: NumberNotes,
+    text: &str,
+) -> Result<ImportReport, BackupError> {
+    let backup = desk::read_backup(text)?;
+    let mut all = notes.all_untracked();
+    let mut report = ImportReport {
+        numbers: desk::merge_notes(&mut all, backup.numbers),
+        ..ImportReport::default()
+    };
+    notes.replace(all);
+
+    let ours = favourites();
+    let merged = desk::merge_list(&ours, &backup.favourites, desk::FAVOURITES_MAX);
+    report.favourites = merged.len() - ours.len();
+    if report.favourites > 0 {
+        storage::set(keys::FAVOURITES, Some(&merged.join(",")));
+    }
+    let ours = seen();
+    let merged = desk::merge_list(&ours, &backup.seen_sms, desk::SEEN_MAX);
+    if merged.len() > ours.len() {
+        if let Ok(text) = serde_json::to_string(&merged) {
+            storage::set(keys::SMS_SEEN, Some(&text));
+        }
+    }
+
+    // A choice made in this browser stays; the file fills only what is unset here.
+    for (key, value) in backup.choices {
+        if storage::get(&key).is_some() {
+            continue;
+        }
+        report.choices += 1;
+        match key.as_str() {
+            keys::LANG => settings.set_lang(Lang::from_code(&value)),
+            keys::THEME => settings.set_theme(Theme::from_stored(Some(&value))),
+            _ => {
+                storage::set(&key, Some(&value));
+            }
+        }
+    }
+
+    // A key comes only with its own address (never an address alone: a file must not
+    // send this browser's key somewhere else), and never over a key already here.
+    if let Some(key) = stored_key(backup.api_key) {
+        let ours = settings.api_key.get_untracked();
+        report.key = Some(ours.is_none() || ours.as_deref() == Some(key.as_str()));
+        if ours.is_none() {
+            settings.set_api_base(stored_base(backup.api_base));
+            settings.set_key(Some(key));
+        }
+    }
+    Ok(report)
+}
+
+/// Why a file was refused, in words.
+pub fn refusal(error: &BackupError) -> Msg {
+    match error {
+        BackupError::TooLarge => Msg::ImportTooLarge,
+        BackupError::Broken => Msg::ImportBroken,
+        BackupError::NotBackup => Msg::ImportNotBackup,
+        BackupError::FutureVersion(_) => Msg::ImportFuture,
+        BackupError::Invalid(_) => Msg::ImportInvalid,
+    }
+}
