@@ -1,16 +1,23 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): the sandbox's `orders` and `getdata` throughput and latency
 # with 1,000 rentals on one key, loaded by wrk from a second process over loopback.
-# DURATION (seconds, default 10) and CONNECTIONS (default 16) may be set.
+# DURATION (seconds, default 10) and CONNECTIONS (default 16) may be set. SANDBOX_BIN
+# measures that binary instead of building the release one. QUICK=1: 2 s per line and 4
+# connections, a check that the benchmark still runs (scripts/bench-quick.sh), not a
+# measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq curl >/dev/null; }
 
-DURATION=${DURATION:-10}
-CONNECTIONS=${CONNECTIONS:-16}
-cargo build --release --quiet -p rentdesk-sandbox
+QUICK=${QUICK:-0}
+DURATION=${DURATION:-$([ "$QUICK" = 1 ] && echo 2 || echo 10)}
+CONNECTIONS=${CONNECTIONS:-$([ "$QUICK" = 1 ] && echo 4 || echo 16)}
+if [ -z "${SANDBOX_BIN:-}" ]; then
+  cargo build --release --quiet -p rentdesk-sandbox
+  SANDBOX_BIN=target/release/rentdesk-sandbox
+fi
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null' EXIT
 
@@ -19,11 +26,12 @@ trap 'kill "${pids[@]}" 2>/dev/null' EXIT
 start_sandbox() {
   local log
   log=$(mktemp)
-  target/release/rentdesk-sandbox --listen 127.0.0.1:0 --db :memory: --admin \
+  "$SANDBOX_BIN" --listen 127.0.0.1:0 --db :memory: --admin \
     --demo-key bench --demo-sms-every 0 "$@" >"$log" 2>&1 &
   pids+=($!)
   for _ in $(seq 50); do grep -q 'listening on' "$log" && break; sleep 0.1; done
   BASE=$(grep -o 'http://[0-9.:]*' "$log" | head -1)
+  [ -n "$BASE" ] || { echo "the sandbox did not start: $(cat "$log")" >&2; exit 1; }
   rm -f "$log"
   curl -sf -X POST "$BASE/admin/rentals" -H 'content-type: application/json' \
     -d '{"apikey":"bench","count":1000}' >/dev/null
@@ -35,7 +43,8 @@ uncached=$BASE
 rows=$(curl -sf "$base/api/rent.php?method=orders&apikey=bench" | grep -o '"id":' | wc -l)
 bytes=$(curl -sf "$base/api/rent.php?method=orders&apikey=bench" | wc -c)
 echo "orders answers $rows rentals in $bytes bytes"
-echo "machine: $(nproc) cores; wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s each"
+echo "machine: $(nproc) cores; wrk: 2 threads, $CONNECTIONS connections, ${DURATION}s each; sandbox: $SANDBOX_BIN"
+[ "$QUICK" = 1 ] && echo "quick mode: not a measurement"
 
 run() {
   local name=$1 url=$2

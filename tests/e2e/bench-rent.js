@@ -2,17 +2,13 @@
 // country) in headless Chromium: the service list on screen after getdata's answer, a
 // search narrowing it, and picking a service until the summary beside the total shows.
 // Run after `trunk build --release` and `cargo build -p rentdesk-sandbox`:
-// `cd tests/e2e && node bench-rent.js`.
-import { chromium } from "@playwright/test";
+// `cd tests/e2e && node bench-rent.js` (QUICK=1: one run; see bench-env.js).
 import { startSandbox } from "./sandbox.js";
+import { DIST, QUICK, launchChromium, median, runs } from "./bench-env.js";
 
-const RUNS = Number(process.env.RUNS || 5);
-const sandbox = await startSandbox();
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
-});
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const RUNS = runs(5);
+const sandbox = await startSandbox([], { dist: DIST });
+const browser = await launchChromium();
 const times = { list: [], search: [], pick: [] };
 let services = 0;
 
@@ -57,7 +53,7 @@ for (let run = 0; run < RUNS; run++) {
 
 await browser.close();
 await sandbox.dispose();
-console.log(`rent page, ${services} services in RU, median of ${RUNS} runs in headless Chromium`);
+console.log(`rent page, ${services} services in RU, median of ${RUNS} runs in headless Chromium${QUICK ? " (quick mode: not a measurement)" : ""}`);
 console.log(`service list on screen after getdata's answer   ${median(times.list).toFixed(1).padStart(7)} ms`);
 console.log(`search "tele" narrows the list                  ${median(times.search).toFixed(1).padStart(7)} ms`);
 console.log(`pick a service until the summary shows          ${median(times.pick).toFixed(1).padStart(7)} ms`);

@@ -2,27 +2,24 @@
 // (1.6 Mbit/s, 150 ms round trip, CPU slowed 4×), beside the same rendered page served as
 // static HTML (a snapshot of the app's own DOM under its stylesheet) from the same server,
 // in the same browser run. Figures: first paint (first contentful paint) and usable (the
-// services with their prices on screen). Run: `bash scripts/bench-app.sh`.
-import { chromium } from "@playwright/test";
+// services with their prices on screen). Run: `bash scripts/bench-app.sh` (QUICK=1: one
+// run; see bench-env.js).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startSandbox } from "./sandbox.js";
-import { root } from "./servers.js";
+import { DIST, QUICK, launchChromium, runs } from "./bench-env.js";
 
-const RUNS = Number(process.env.RUNS || 3);
+const RUNS = runs(3);
 const SLOW = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 1.6e6 / 8 };
 const USABLE = () => document.querySelectorAll("li.service").length > 0 && !!document.querySelector("h1");
 
 const dist = mkdtempSync(path.join(tmpdir(), "rentdesk-bench-dist-"));
 // DIST measures another build (e.g. one with fewer routes, to price a route split).
-cpSync(process.env.DIST || path.join(root, "dist"), dist, { recursive: true });
+cpSync(DIST, dist, { recursive: true });
 const sandbox = await startSandbox([], { dist });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
-});
+const browser = await launchChromium();
 
 async function slowPage(context) {
   const page = await context.newPage();
@@ -93,7 +90,7 @@ await browser.close();
 await sandbox.dispose();
 rmSync(dist, { recursive: true, force: true });
 
-console.log(`rent page on 1.6 Mbit/s, 150 ms RTT, CPU 4× slower; median of ${RUNS} runs`);
+console.log(`rent page on 1.6 Mbit/s, 150 ms RTT, CPU 4× slower; median of ${RUNS} runs${QUICK ? " (quick mode: not a measurement)" : ""}`);
 const each = (xs) => xs.map((x) => x.toFixed(0)).join(" ");
 for (const name of ["app", "html"]) {
   for (const visitKind of ["first", "repeat"]) {

@@ -1,29 +1,32 @@
 // Benchmark (not a test): the rentals table with 1,000 rentals in headless Chromium, the
 // first render and a refresh where 10 rows change, each beside a minimal plain-JS page
 // that renders the same JSON in the same browser run; and requests per refresh.
-// Run: `bash scripts/bench-app.sh`.
-import { chromium } from "@playwright/test";
+// Run: `bash scripts/bench-app.sh`, or `cd tests/e2e && node bench.js` (QUICK=1: one run).
 import { startSandbox } from "./sandbox.js";
+import { DIST, QUICK, launchChromium, median, runs } from "./bench-env.js";
 
-const ROWS = 1000;
-const RUNS = Number(process.env.RUNS || 5);
-const sandbox = await startSandbox();
+const ROWS = Number(process.env.ROWS || 1000);
+const RUNS = runs(5);
+const sandbox = await startSandbox([], { dist: DIST });
 await sandbox.admin("rentals", { apikey: sandbox.key, count: ROWS });
 const ids = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data.map((r) => r.id);
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
-});
+const browser = await launchChromium();
 
-// The time from the orders answer's last byte to `done()` holding, in the page's clock.
+// The time from the orders answer's last byte to the frame in which `done()` first holds
+// having been drawn, in the page's clock. `done` is checked at each frame and, once it
+// holds, notes the time in a task after that frame's style, layout and paint (`settled`),
+// so neither side is timed with Playwright's round trips.
 async function timeAfterOrders(page, done, action, arg = null) {
-  await page.evaluate(() => performance.clearResourceTimings());
+  await page.evaluate(() => {
+    performance.clearResourceTimings();
+    window.benchSettled = undefined;
+  });
   const requests = [];
   const listener = (r) => r.url().includes("method=orders") && requests.push(r.url());
   page.on("request", listener);
   await action();
   await page.waitForFunction(done, arg, { polling: "raf", timeout: 60_000 });
-  const end = await page.evaluate(() => performance.now());
+  const end = await page.evaluate(() => window.benchSettled);
   const answered = await page.evaluate(() =>
     performance.getEntriesByType("resource").filter((e) => e.name.includes("method=orders")).pop()?.responseEnd,
   );
@@ -31,13 +34,34 @@ async function timeAfterOrders(page, done, action, arg = null) {
   return { ms: end - answered, requests: requests.length };
 }
 
+// Each round gives ten rentals of its own a new SMS. Afterwards their SMS are read (which
+// clears `hasnewsms`, as on the live API), so every first render starts with no rental
+// flagged and every refresh changes exactly these ten. (Waiting for a count of flagged
+// rows across rounds never ended: the app reads a flagged rental's SMS for its "Latest SMS"
+// cell, one every 5 s, and so clears some of the earlier rounds' flags.)
+const roundIds = (round) => ids.slice(round * 10, round * 10 + 10);
 async function changeTenRows(round) {
-  for (const id of ids.slice(round * 10, round * 10 + 10)) {
+  for (const id of roundIds(round)) {
     await sandbox.admin("sms", { id, sender: "bench", text: `code ${100000 + round}` });
   }
 }
+async function readTenRows(round) {
+  for (const id of roundIds(round)) await sandbox.api({ method: "sms", apikey: sandbox.key, id });
+}
+// The conditions: each, once it holds, starts `window.benchSettled` (see timeAfterOrders).
+const allRows = (n) => {
+  if (document.querySelector("tbody")?.rows.length !== n) return false;
+  window.benchSettled ??= new Promise((settle) => setTimeout(() => settle(performance.now())));
+  return true;
+};
+// Both tables show rentals with new SMS first: done when the changed ones are on top.
+const changedOnTop = (changed) => {
+  const rows = document.querySelector("tbody").rows;
+  const on = changed.every((_, i) => rows[i]?.classList.contains("has-sms") && changed.includes(Number(rows[i].dataset.rental)));
+  if (on) window.benchSettled ??= new Promise((settle) => setTimeout(() => settle(performance.now())));
+  return on;
+};
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const app = { first: [], refresh: [], requests: [] };
 const plain = { first: [], refresh: [] };
 let stylesheet = "";
@@ -48,37 +72,42 @@ for (let run = 0; run < RUNS; run++) {
   const page = await context.newPage();
   await page.goto(sandbox.base + "/settings");
   await page.evaluate((key) => localStorage.setItem("rentdesk.key", key), sandbox.key);
-  const first = await timeAfterOrders(
-    page,
-    (n) => document.querySelectorAll("tbody tr").length === 1000,
-    () => page.goto(sandbox.base + "/rentals"),
-  );
+  const first = await timeAfterOrders(page, allRows, () => page.goto(sandbox.base + "/rentals"), ROWS);
   app.first.push(first.ms);
   stylesheet = await page.evaluate(() => [...document.styleSheets].map((s) => s.href).find(Boolean));
-  // Rows flagged so far: this run's ten and the ten of every earlier round.
   await changeTenRows(run * 2);
-  const flagged = (run * 2 + 1) * 10;
   const refresh = await timeAfterOrders(
     page,
-    (n) => document.querySelectorAll("tr.has-sms").length === n,
+    changedOnTop,
     // A plain DOM click: Playwright's role lookup would compute accessible names over
     // 1,000 rows on the page's main thread and be timed as if it were the app's work.
     () => page.evaluate(() => document.querySelector(".refresh-bar button").click()),
-    flagged,
+    roundIds(run * 2),
   );
   app.refresh.push(refresh.ms);
   app.requests.push(refresh.requests);
-  await page.evaluate(() => 0);
   await context.close();
+  await readTenRows(run * 2);
 
   // The same JSON, rendered by a plain-JS page keyed by id into the same markup (cells,
-  // badges, buttons, the "why" link) under the app's own stylesheet, so the ratio compares
-  // the same work: rebuilding a row whose data changed, one delegated click listener.
-  const plainPage = await browser.newPage();
-  await plainPage.goto(sandbox.base + "/missing-page-for-plain-js");
-  await plainPage.setContent(
-    `<link rel="stylesheet" href="${stylesheet}"><main><div class="table-wrap"><table class="rentals"><tbody></tbody></table></div></main>`,
+  // badges, buttons, the "why" link) in the same order (new SMS first, then by expiry)
+  // under the app's own stylesheet, so the ratio compares the same work: rebuilding a row
+  // whose data changed, moving it, one delegated click listener. The page is served on
+  // the sandbox's origin by the browser itself: the app's index.html would boot the app
+  // (wasm, service worker) under it.
+  const plainContext = await browser.newContext();
+  const plainUrl = sandbox.base + "/plain-js-table";
+  await plainContext.route(plainUrl, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="stylesheet" href="${stylesheet}"></head>
+<body><main><div class="table-wrap"><table class="rentals"><thead><tr><th scope="col"><span class="visually-hidden">Select</span></th>
+<th scope="col">Status</th><th scope="col">Phone number</th><th scope="col">Service</th><th scope="col">Latest SMS</th>
+<th scope="col">Expires</th><th scope="col">Actions</th></tr></thead><tbody></tbody></table></div></main></body></html>`,
+    }),
   );
+  const plainPage = await plainContext.newPage();
+  await plainPage.goto(plainUrl);
   await plainPage.evaluate(([base, key]) => {
     const rows = new Map();
     const el = (tag, attrs, ...children) => {
@@ -88,25 +117,45 @@ for (let run = 0; run < RUNS; run++) {
       return e;
     };
     const states = { 0: "Not active", 1: "Active", 2: "Activating", "-1": "Not in the system" };
+    const when = new Intl.DateTimeFormat("en-US", {
+      year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    });
+    const phone = (ccode, p) => {
+      const groups = [];
+      let rest = p.replace(/\D/g, "");
+      while (rest.length > 4) {
+        const take = rest.length === 5 ? 2 : rest.length === 8 ? 4 : 3;
+        groups.push(rest.slice(0, take));
+        rest = rest.slice(take);
+      }
+      if (rest) groups.push(rest);
+      return `${ccode.startsWith("+") ? ccode : "+" + ccode} ${groups.join(" ")}`;
+    };
+    const left = (s) => (s <= 0 ? "expired" : `in ${Math.floor(s / 86400)} d ${Math.floor((s % 86400) / 3600)} h`);
     const render = (r, now) => {
-      const p = r.pnumber;
-      const number = `${r.ccode} ${p.slice(0, 3)} ${p.slice(3, 6)} ${p.slice(6)}`;
-      const left = Math.max(0, r.until - now);
-      const why = r.canprolong ? "" : "You can prolong a number only when fewer than 7 days are left until it expires";
-      return el("tr", { "data-rental": r.id, class: r.hasnewsms ? "has-sms" : false },
+      const number = phone(r.ccode, r.pnumber);
+      const why = r.canprolong || r.canprolongmax > 0
+        ? ""
+        : "You can prolong a number only when fewer than 7 days are left until it expires";
+      const classes = [r.hasnewsms && "has-sms", r.until - now < 7 * 86400 && "expiring"].filter(Boolean).join(" ");
+      return el("tr", { "data-rental": r.id, class: classes || false },
+        el("td", { class: "select-cell" }, el("input", { type: "checkbox", "aria-label": `Select: ${number}` })),
         el("td", { "data-label": "Status" },
           el("span", { class: `state state-${r.state}` }, states[r.state] ?? "Unknown"),
           r.hasnewsms ? el("span", { class: "badge sms" }, "New SMS") : null),
         el("td", { class: "number", "data-label": "Phone number" },
           el("button", { type: "button", class: "copy", "aria-label": `Copy number: ${number}` }, number),
+          r.provider ? el("span", { class: "operator" }, r.provider) : null,
           el("span", { class: "copied", "aria-live": "polite" })),
-        el("td", { "data-label": "Service" }, r.sname),
-        el("td", { "data-label": "Expires" }, new Date(r.until * 1000).toLocaleString(),
-          el("span", { class: "left" }, `in ${Math.floor(left / 86400)} d ${Math.floor((left % 86400) / 3600)} h`)),
+        el("td", { "data-label": "Service" },
+          el("ul", { class: "service-names" }, ...r.sname.split(/,(?![^(]*\))/).map((name) => el("li", {}, name)))),
+        el("td", { class: "latest-sms", "data-label": "Latest SMS" }),
+        el("td", { class: "expires", "data-label": "Expires" }, when.format(new Date(r.until * 1000)),
+          el("span", { class: "left" }, left(r.until - now))),
         el("td", { class: "actions-cell" },
           r.state === 0 ? el("button", { type: "button" }, "Activate") : null,
           el("button", { type: "button", class: "secondary" }, "SMS"),
-          el("button", { type: "button", class: "secondary", disabled: !r.canprolong, title: why }, "Prolong"),
+          el("button", { type: "button", class: "secondary", disabled: !!why, title: why }, "Prolong"),
           why ? el("a", { href: "/faq#prolong-disabled", class: "why", title: why },
             el("span", { "aria-hidden": "true" }, "?"), el("span", { class: "visually-hidden" }, "Why is prolonging disabled?")) : null,
           el("button", { type: "button", class: "secondary" }, "Add service"),
@@ -123,22 +172,32 @@ for (let run = 0; run < RUNS; run++) {
         if (known && known.json === json) continue;
         const tr = render(r, now);
         if (known) known.tr.replaceWith(tr);
-        else body.appendChild(tr);
-        rows.set(r.id, { json, tr });
+        rows.set(r.id, { json, tr, r });
       }
+      // New SMS first, then by expiry; only rows out of place are moved.
+      const order = data.map((r) => rows.get(r.id)).sort((a, b) =>
+        b.r.hasnewsms - a.r.hasnewsms || a.r.until - b.r.until || a.r.id - b.r.id);
+      order.forEach(({ tr }, i) => {
+        if (body.rows[i] !== tr) body.insertBefore(tr, body.rows[i] ?? null);
+      });
     };
   }, [sandbox.base, sandbox.key]);
-  plain.first.push((await timeAfterOrders(plainPage, () => document.querySelectorAll("tbody tr").length === 1000, () => plainPage.evaluate(() => load()))).ms);
+  plain.first.push((await timeAfterOrders(plainPage, allRows, () => plainPage.evaluate(() => load()), ROWS)).ms);
   await changeTenRows(run * 2 + 1);
-  plain.refresh.push((await timeAfterOrders(plainPage, (n) => document.querySelectorAll("tr.has-sms").length === n, () => plainPage.evaluate(() => load()), flagged + 10)).ms);
-  await plainPage.close();
+  plain.refresh.push(
+    (await timeAfterOrders(plainPage, changedOnTop, () => plainPage.evaluate(() => load()), roundIds(run * 2 + 1))).ms,
+  );
+  await plainContext.close();
+  await readTenRows(run * 2 + 1);
 }
 
 await browser.close();
 await sandbox.dispose();
 const row = (name, a, p) =>
   console.log(`${name.padEnd(34)} rentdesk ${median(a).toFixed(1).padStart(7)} ms   plain JS ${median(p).toFixed(1).padStart(7)} ms   ratio ${(median(a) / median(p)).toFixed(2)}×`);
-console.log(`rentals table, ${ROWS} rentals, median of ${RUNS} runs in headless Chromium`);
+console.log(`rentals table, ${ROWS} rentals, median of ${RUNS} runs in headless Chromium${QUICK ? " (quick mode: not a measurement)" : ""}`);
+console.log(`  each run, rentdesk first/refresh: ${app.first.map((x) => x.toFixed(0)).join(" ")} / ${app.refresh.map((x) => x.toFixed(0)).join(" ")} ms`);
+console.log(`  each run, plain JS first/refresh: ${plain.first.map((x) => x.toFixed(0)).join(" ")} / ${plain.refresh.map((x) => x.toFixed(0)).join(" ")} ms`);
 row("first render after orders answer", app.first, plain.first);
 row("refresh with 10 changed rows", app.refresh, plain.refresh);
 console.log(`orders requests per refresh: ${[...new Set(app.requests)].join(", ")}`);

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Every benchmark once in quick mode (QUICK=1: one run, short windows), so none of them
+# can rot unnoticed: each must run to the end and print its figures. No timing is ever
+# checked, and the figures are not measurements. Builds nothing: it runs against the
+# built app in dist/ (DIST=dir for another) and target/debug/rentdesk-sandbox
+# (SANDBOX_BIN=path for another). Exits non-zero if a benchmark fails, hangs (a time
+# limit each) or prints no figures.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export QUICK=1
+DIST=$(realpath -m "${DIST:-dist}")
+SANDBOX_BIN=$(realpath -m "${SANDBOX_BIN:-target/debug/rentdesk-sandbox}")
+export DIST SANDBOX_BIN
+[ -f "$DIST/index.html" ] || { echo "no built app in $DIST: run trunk build --release first" >&2; exit 1; }
+[ -x "$SANDBOX_BIN" ] || { echo "no sandbox at $SANDBOX_BIN: run cargo build -p rentdesk-sandbox first" >&2; exit 1; }
+
+LIMIT=${LIMIT:-300}
+log=$(mktemp)
+group=""
+# A benchmark runs in its own process group, so a hung one is stopped with its browser
+# and sandbox.
+stop_group() {
+  [ -n "$group" ] || return 0
+  kill -TERM -- "-$group" 2>/dev/null && sleep 2
+  kill -KILL -- "-$group" 2>/dev/null
+  group=""
+}
+trap 'stop_group; rm -f "$log"' EXIT
+trap 'exit 130' INT TERM
+
+failed=()
+# bench NAME COMMAND -- PATTERN...: runs COMMAND (at most LIMIT seconds) and checks that
+# its output has a line matching each (extended) regular expression.
+bench() {
+  local name=$1 start=$SECONDS command=() status
+  shift
+  while [ "$1" != "--" ]; do command+=("$1"); shift; done
+  shift
+  printf '\n\033[1;34m[bench-quick]\033[0m %s\n' "$name"
+  setsid "${command[@]}" >"$log" 2>&1 &
+  group=$!
+  while kill -0 "$group" 2>/dev/null && [ $((SECONDS - start)) -lt "$LIMIT" ]; do sleep 1; done
+  if kill -0 "$group" 2>/dev/null; then
+    stop_group
+    status="no end after ${LIMIT} s"
+  else
+    wait "$group"
+    status="exit $?"
+    group=""
+  fi
+  cat "$log"
+  if [ "$status" != "exit 0" ]; then
+    failed+=("$name: $status")
+  else
+    local pattern
+    for pattern in "$@"; do
+      grep -Eq -- "$pattern" "$log" || failed+=("$name: no figure matching /$pattern/")
+    done
+  fi
+  echo "($name: $((SECONDS - start)) s)"
+}
+
+n='[0-9]+(\.[0-9]+)?'
+bench "rentals table against plain JS (tests/e2e/bench.js)" node tests/e2e/bench.js -- \
+  "^first render after orders answer +rentdesk +$n ms +plain JS +$n ms +ratio $n×" \
+  "^refresh with 10 changed rows +rentdesk +$n ms +plain JS +$n ms +ratio $n×" \
+  "^orders requests per refresh: [0-9]"
+bench "rent page on a slow profile against static HTML (tests/e2e/bench-visit.js)" node tests/e2e/bench-visit.js -- \
+  "^first visit, first paint +rentdesk +($n|n/a) ms" \
+  "^first visit, usable +rentdesk +$n ms +static HTML +$n ms +ratio $n×" \
+  "^repeat visit, first paint +rentdesk +($n|n/a) ms" \
+  "^repeat visit, usable +rentdesk +$n ms +static HTML +$n ms +ratio $n×"
+bench "rent page with the live catalogue (tests/e2e/bench-rent.js)" node tests/e2e/bench-rent.js -- \
+  "^rent page, [0-9]+ services" \
+  "^service list on screen after getdata's answer +$n ms" \
+  "^search \"tele\" narrows the list +$n ms" \
+  "^pick a service until the summary shows +$n ms"
+bench "requests with one and three tabs (tests/e2e/bench-tabs.js)" node tests/e2e/bench-tabs.js -- \
+  "^  1 tab : [0-9]+ \{.*\} += $n per refresh" \
+  "^  3 tabs: [0-9]+ \{.*\} += $n per refresh" \
+  "^  ratio 3 tabs / 1 tab: $n"
+# A line of 0 req/s means no request was answered within the line's time.
+ok='( [1-9][0-9]*\.[0-9]+| 0\.[0-9]*[1-9][0-9]*) req/s +p50 +[0-9.]+(us|ms|s) +p99 +[0-9.]+(us|ms|s)'
+bench "sandbox throughput (scripts/bench-sandbox.sh)" bash scripts/bench-sandbox.sh -- \
+  "^orders answers 1000 rentals" \
+  "^orders \(1,000 rentals\) +$ok" \
+  "^getdata \(RU, 30 services\) +$ok" \
+  "^orders, answer cache off +$ok" \
+  "^getdata, answer cache off +$ok"
+
+echo
+if [ ${#failed[@]} -gt 0 ]; then
+  printf '\033[1;31m[bench-quick]\033[0m failed:\n' >&2
+  printf '  %s\n' "${failed[@]}" >&2
+  exit 1
+fi
+printf '\033[1;32m[bench-quick]\033[0m every benchmark ran and printed its figures (quick mode: not measurements)\n'

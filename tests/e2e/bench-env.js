@@ -1,0 +1,30 @@
+// What the benchmarks share: quick mode, the build they measure, the browser, the median.
+// `QUICK=1`: one run each, short windows; a check that a benchmark still runs to the end
+// and prints its figures (scripts/bench-quick.sh), never a measurement to record.
+// `RUNS=n` overrides the number of runs; `DIST=dir` measures another build than dist/;
+// `SANDBOX_BIN=path` (read by sandbox.js) another sandbox binary.
+import { chromium } from "@playwright/test";
+import path from "node:path";
+import { root } from "./servers.js";
+
+/** Quick mode: one run each, shorter windows. */
+export const QUICK = process.env.QUICK === "1";
+
+/** The number of runs: `RUNS`, else one in quick mode, else `full`. */
+export function runs(full) {
+  return Number(process.env.RUNS || (QUICK ? 1 : full));
+}
+
+/** The built app to measure. */
+export const DIST = path.resolve(process.env.DIST || path.join(root, "dist"));
+
+/** Headless Debian Chromium (never a downloaded browser). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
+  });
+}
+
+/** The median of `xs` (the upper one of an even count). */
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
