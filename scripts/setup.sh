@@ -21,9 +21,10 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_missing=()
 # nginx and caddy: the browser tests run the app behind both (deploy/). firefox-esr and
 # webkit2gtk-driver (WebKitWebDriver + MiniBrowser) for the other engines, WebKitGTK under
-# xvfb-run (it has no headless mode).
+# xvfb-run (it has no headless mode). wrk loads the sandbox in its benchmark (the test
+# command runs every benchmark once, in quick mode).
 for pkg in chromium chromium-driver brotli nginx libnginx-mod-http-brotli-static caddy \
-  firefox-esr webkit2gtk-driver xvfb xauth; do
+  firefox-esr webkit2gtk-driver xvfb xauth wrk; do
   dpkg -s "$pkg" >/dev/null 2>&1 || apt_missing+=("$pkg")
 done
 if [ ${#apt_missing[@]} -gt 0 ]; then

@@ -58,6 +58,11 @@ step "layout in Chromium too: the header at 1024 px (chromedriver)"
 bash tests/engines/run.sh chromium specs/layout.test.js 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0
 
+# Every benchmark once, so none can rot unseen: it must finish and print its figures;
+# no timing is checked (these machines are noisy). Figures: BENCHMARKS.md.
+step "benchmarks in quick mode: each completes and prints its figures"
+bash scripts/bench-quick.sh
+
 passed=$(grep -oE '[0-9]+ passed' "$results" | awk '{n += $1} END {print n + 0}')
 failed=$(grep -oE '[0-9]+ failed' "$results" | awk '{n += $1} END {print n + 0}')
 step "all test layers passed"

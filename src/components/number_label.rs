@@ -59,23 +59,6 @@ pub fn NumberLabel(
         label_draft,
         note_draft,
     } = state.unwrap_or_default();
-    let input = NodeRef::<Input>::new();
-    let area = NodeRef::<Textarea>::new();
-    Effect::new(move |_| {
-        if editing.get() {
-            if let Some(el) = input.get() {
-                let _ = el.focus();
-                el.select();
-            }
-        }
-    });
-    Effect::new(move |_| {
-        if note_open.get() {
-            if let Some(el) = area.get() {
-                let _ = el.focus();
-            }
-        }
-    });
     let save_label = move || {
         if editing.get_untracked() {
             notes.set_label(&number.read_value(), &label_draft.get_untracked());
@@ -91,6 +74,14 @@ pub fn NumberLabel(
     let label_view = move || {
         let label = entry.with(|e| e.label.clone());
         if editing.get() {
+            // Focus comes with the field (only the row being edited pays for it).
+            let input = NodeRef::<Input>::new();
+            input.on_load(move |el| {
+                let _ = el.focus();
+                if label_draft.get_untracked() == entry.get_untracked().label {
+                    el.select();
+                }
+            });
             return view! {
                 <input node_ref=input type="text" class="label-input" maxlength=LABEL_MAX.to_string()
                     aria-label=t(Msg::LabelField) placeholder=t(Msg::LabelField) title=t(Msg::LabelHint)
@@ -152,7 +143,12 @@ pub fn NumberLabel(
             {note_button}
             {keep_button}
         </span>
-        {move || note_open.get().then(|| view! {
+        {move || note_open.get().then(|| {
+            let area = NodeRef::<Textarea>::new();
+            area.on_load(|el| {
+                let _ = el.focus();
+            });
+            view! {
             <div class="note-editor">
                 <textarea node_ref=area rows="3" maxlength=NOTE_MAX.to_string() data-testid="note-input"
                     aria-label=t(Msg::NoteField) aria-describedby=hint_id.clone()
@@ -169,6 +165,7 @@ pub fn NumberLabel(
                     <button type="button" class="secondary" on:click=move |_| note_open.set(false)>{t(Msg::Cancel)}</button>
                 </div>
             </div>
+            }
         })}
         {move || (show_note && !note_open.get()).then(|| entry.with(|e| e.note.clone())).filter(|n| !n.is_empty()).map(|n| view! {
             <p class="number-note" data-testid="note">{n}</p>

@@ -132,7 +132,7 @@ fn ArchiveView() -> impl IntoView {
                                     <td data-label=t(Msg::ColClosed)>{time::date_time(r.closed, lang)}</td>
                                     <td data-label=t(Msg::ColService)>{name}</td>
                                     <td data-label=t(Msg::ColNumber) class="number">
-                                        {format_international(&r.country, &r.number)}
+                                        <span class="phone">{format_international(&r.country, &r.number)}</span>
                                         <NumberLabel number=r.number.clone() show_note=true/>
                                     </td>
                                     <td>

@@ -58,19 +58,20 @@ impl View {
     fn keeps(&self, r: &Rental, notes: &Notes) -> bool {
         let needle = crate::text::lower(self.text.trim());
         let digits: String = needle.chars().filter(char::is_ascii_digit).collect();
-        let note = notes.get(&number_key(&r.full_number()));
+        // Looked up only when needed: thousands of rentals are filtered at every refresh.
+        let note = || notes.get(&number_key(&r.full_number()));
         let text_ok = needle.is_empty()
             || crate::text::lower(&r.sname).contains(&needle)
             || crate::text::lower(&r.scode).contains(&needle)
-            || note.is_some_and(|n| {
+            || (!digits.is_empty() && r.full_number().contains(&digits))
+            || note().is_some_and(|n| {
                 crate::text::lower(&n.label).contains(&needle)
                     || crate::text::lower(&n.note).contains(&needle)
-            })
-            || (!digits.is_empty() && r.full_number().contains(&digits));
+            });
         let status_ok = match self.status.as_str() {
             "" => true,
             "sms" => r.hasnewsms,
-            "kept" => note.is_some_and(|n| n.keep),
+            "kept" => note().is_some_and(|n| n.keep),
             code => code.parse::<i64>().is_ok_and(|c| r.state.code() == c),
         };
         let country_ok = self.country.is_empty() || r.cname == self.country;
@@ -172,7 +173,12 @@ fn RentalsView() -> impl IntoView {
     });
 
     let notes = use_number_notes();
-    let kept = move |r: &Rental| notes.of(&r.full_number()).keep;
+    let kept_in = |notes: &Notes, r: &Rental| {
+        !notes.is_empty()
+            && notes
+                .get(&number_key(&r.full_number()))
+                .is_some_and(|n| n.keep)
+    };
     let filter = RwSignal::new(View::default());
     let matching = Memo::new(move |_| {
         let notes = notes.all();
@@ -193,9 +199,10 @@ fn RentalsView() -> impl IntoView {
     // Rentals expiring within a week: how many, how many of them kept, the first date.
     let expiring = Memo::new(move |_| {
         let soon = now.get() + EXPIRING_DAYS * DAY;
+        let notes = notes.all();
         all.with(|a| {
             let soon: Vec<&Rental> = a.iter().filter(|r| r.until < soon).collect();
-            let kept = soon.iter().filter(|r| kept(r)).count();
+            let kept = soon.iter().filter(|r| kept_in(&notes, r)).count();
             let first = soon.iter().map(|r| r.until).min()?;
             Some((soon.len(), kept, first))
         })
@@ -204,9 +211,10 @@ fn RentalsView() -> impl IntoView {
     let bulk_open = RwSignal::new(false);
     let select_where = move |which: fn(&Rental, bool) -> bool| {
         let shown: HashSet<i64> = visible.get_untracked().into_iter().collect();
+        let notes = notes.all_untracked();
         let ids: HashSet<i64> = all.with_untracked(|a| {
             a.iter()
-                .filter(|r| shown.contains(&r.id) && which(r, untrack(|| kept(r))))
+                .filter(|r| shown.contains(&r.id) && which(r, kept_in(&notes, r)))
                 .map(|r| r.id)
                 .collect()
         });

@@ -11,12 +11,18 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"],
 });
 
-async function shot(name, colorScheme, path, prepare, lang = "en") {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 820 }, colorScheme });
+/** Labels and notes as a person wrote them (rentdesk.numbers), once there are rentals. */
+let numbers = null;
+
+async function shot(name, colorScheme, path, prepare, lang = "en", viewport = { width: 1100, height: 820 }) {
+  const page = await browser.newPage({ viewport, colorScheme });
   await page.goto(sandbox.base + "/settings");
   await page.getByRole("button", { name: "Use the demo key" }).click();
   await page.getByTestId("balance").filter({ hasText: "USD" }).waitFor();
-  await page.evaluate((l) => localStorage.setItem("rentdesk.lang", l), lang);
+  await page.evaluate(([l, n]) => {
+    localStorage.setItem("rentdesk.lang", l);
+    if (n) localStorage.setItem("rentdesk.numbers", n);
+  }, [lang, numbers]);
   await page.goto(sandbox.base + path);
   if (prepare) await prepare(page);
   await page.waitForTimeout(400);
@@ -45,7 +51,25 @@ for (const [service, type] of [["opt59", "always"], ["opt16", "always"], ["opt20
   rented.push(answer.data.id);
 }
 await sandbox.admin("sms", { id: rented[1], sender: "Instagram", text: "Code Instagram: 671 094." });
+const orders = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data;
+const keyOf = (id) => {
+  const o = orders.find((o) => o.id === id);
+  return `${o.ccode}${o.pnumber}`.replace(/\D/g, "");
+};
+numbers = JSON.stringify({
+  [keyOf(rented[0])]: { label: "2nd WhatsApp for support", note: "Support team's phone. Ask Anna before deleting.", keep: true, changed: 1 },
+  [keyOf(rented[1])]: { label: "Instagram @shop_berlin", keep: true, changed: 1 },
+  [keyOf(rented[2])]: { label: "Avito: flat ads", changed: 1 },
+});
 await shot("rentals-light.png", "light", "/rentals");
+for (const scheme of ["light", "dark"]) {
+  await shot(`rentals-phone-${scheme}.png`, scheme, "/rentals", async (page) => {
+    await page.locator("tbody tr").first().waitFor();
+  }, "en", { width: 390, height: 844 });
+}
+await shot("rent-phone-light.png", "light", "/?type=always&country=RU&period=week-2", async (page) => {
+  await page.locator("li.service").first().waitFor();
+}, "en", { width: 390, height: 844 });
 await shot("rentals-ru-dark.png", "dark", "/rentals", async (page) => {
   await page.locator("tbody tr").first().waitFor();
 }, "ru");

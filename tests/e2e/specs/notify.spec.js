@@ -17,7 +17,7 @@ test("a new SMS in a hidden tab gives one notification with service, number and 
   await page.clock.install();
   const id = await rent(sandbox);
   await signIn(page, sandbox);
-  const number = (await row(page, id).locator("td.number button").textContent()).trim();
+  const number = (await row(page, id).locator("td.number button.copy").textContent()).trim();
   const service = (await row(page, id).locator("td").nth(3).textContent()).trim();
   const toggle = page.getByLabel("Notify me of new SMS");
   await expect(toggle).not.toBeChecked();
