@@ -318,3 +318,23 @@ for (const scheme of ["light", "dark"]) {
     await page.screenshot({ path: info.outputPath(`rent-phone-${scheme}.png`) });
   });
 }
+
+test("a refresh that redraws the row while a label is being typed keeps what was typed", async ({ page, sandbox }) => {
+  await page.clock.install();
+  const id = await rent(sandbox, "opt16");
+  await signIn(page, sandbox);
+  await row(page, id).getByTestId("label-edit").click();
+  const input = row(page, id).getByRole("textbox", { name: "What is this number for?" });
+  await input.pressSequentially("Instagram @sh");
+  await input.evaluate((e) => (e.dataset.before = "yes"));
+  // An SMS arrives: the next refresh changes this rental, and its row is drawn anew.
+  await sandbox.admin("sms", { id, sender: "Instagram", text: "Your Instagram code: 671 094." });
+  await page.clock.fastForward("00:31");
+  await expect(row(page, id)).toHaveClass(/has-sms/);
+  await expect(input).not.toHaveAttribute("data-before", "yes"); // a new field: the row was redrawn
+  await expect(input).toHaveValue("Instagram @sh");
+  await expect(input).toBeFocused();
+  await input.pressSequentially("op_berlin");
+  await input.press("Enter");
+  await expect(row(page, id).getByTestId("label")).toHaveText("Instagram @shop_berlin");
+});
