@@ -159,6 +159,10 @@ test("the notification, the SMS dialog, the CSV and the .ics carry the label", a
   const sms = page.getByRole("dialog");
   await expect(sms.getByTestId("dialog-label")).toHaveText("Instagram @shop_berlin, main");
   await sms.getByRole("button", { name: "Close" }).click();
+  await row(page, id).getByRole("button", { name: "Delete" }).click();
+  const del = page.getByRole("dialog", { name: "Delete the rental" });
+  await expect(del.getByTestId("dialog-label")).toHaveText("Instagram @shop_berlin, main");
+  await del.getByRole("button", { name: "Cancel" }).click();
 
   const [csvFile] = await Promise.all([page.waitForEvent("download"), menuPick(page, "Export", "Export CSV")]);
   const csv = readFileSync(await csvFile.path(), "utf8").split("\r\n");
@@ -177,7 +181,8 @@ test("keep marks come first in the expiry banner and select the kept numbers tha
   const banner = page.getByTestId("expiring-banner");
   await expect(banner).toContainText("3 numbers expire within 7 days");
   await expect(banner.getByTestId("kept-expiring")).toHaveCount(0);
-  for (const id of ids.slice(0, 2)) {
+  for (const [i, id] of ids.slice(0, 2).entries()) {
+    await label(row(page, id), `Kept ${i + 1}`);
     await row(page, id).getByTestId("keep").click();
     await expect(row(page, id).getByTestId("keep")).toHaveAttribute("aria-pressed", "true");
   }
@@ -189,7 +194,11 @@ test("keep marks come first in the expiry banner and select the kept numbers tha
   await expect(page.getByTestId("selected-count")).toHaveText("2 selected");
   for (const id of ids.slice(0, 2)) await expect(row(page, id).getByRole("checkbox")).toBeChecked();
   await expect(row(page, ids[2]).getByRole("checkbox")).not.toBeChecked();
-  await expect(page.getByRole("button", { name: "Prolong selected (2)" })).toBeVisible();
+  await page.getByRole("button", { name: "Prolong selected (2)" }).click();
+  const bulk = page.getByRole("dialog", { name: "Prolong several rentals" });
+  await expect(bulk.getByTestId("bulk-price")).toHaveCount(2);
+  await expect(bulk.getByTestId("dialog-label")).toHaveText(["Kept 1", "Kept 2"]);
+  await bulk.getByRole("button", { name: "Cancel" }).click();
   await page.getByRole("button", { name: "Clear selection" }).click();
   await expect(page.getByTestId("selected-count")).toHaveCount(0);
 

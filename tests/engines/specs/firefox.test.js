@@ -23,7 +23,7 @@ async function evaluateIn(b, context, expression) {
 flow("a new SMS in a tab in the background gives one notification with service, number and code", { skip: only("WebKitGTK's WebDriver cannot grant the notification permission"), timeout: 240_000 }, async (b, sandbox) => {
   const id = await rent(sandbox);
   await signIn(b);
-  const number = (await b.text({ css: `${row(id)} td.number button.copy` })).trim();
+  const number = (await b.waitText({ css: `${row(id)} td.number button.copy` }, /\d/)).trim();
   const service = await b.text({ css: `${row(id)} .service-names li` });
   assert.equal(await b.exec(`return Notification.permission`), "granted", "granted by Firefox's permission pref");
   await b.click({ css: "input[type=checkbox]", name: "Notify me of new SMS" });
