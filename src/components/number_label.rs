@@ -5,7 +5,7 @@
 use crate::i18n::Msg;
 use crate::state::number_notes::use_number_notes;
 use crate::state::settings::use_settings;
-use leptos::html::{Input, Textarea};
+use leptos::html::{Button, Input, Textarea};
 use leptos::prelude::*;
 use rent_api::desk::{LABEL_MAX, NOTE_MAX};
 
@@ -59,6 +59,17 @@ pub fn NumberLabel(
         label_draft,
         note_draft,
     } = state.unwrap_or_default();
+    // Enter or Esc in an editor gives the focus back to the button that opened it (drawn
+    // anew by then), so a keyboard user goes on from where they were.
+    let edit_button = NodeRef::<Button>::new();
+    let note_button_ref = NodeRef::<Button>::new();
+    let refocus = move |button: NodeRef<Button>| {
+        request_animation_frame(move || {
+            if let Some(el) = button.get_untracked() {
+                let _ = el.focus();
+            }
+        });
+    };
     let save_label = move || {
         if editing.get_untracked() {
             notes.set_label(&number.read_value(), &label_draft.get_untracked());
@@ -88,8 +99,8 @@ pub fn NumberLabel(
                     prop:value=label_draft.get_untracked()
                     on:input=move |ev| label_draft.set(event_target_value(&ev))
                     on:keydown=move |ev| match ev.key().as_str() {
-                        "Enter" => { ev.prevent_default(); save_label(); }
-                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); editing.set(false); }
+                        "Enter" => { ev.prevent_default(); save_label(); refocus(edit_button); }
+                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); editing.set(false); refocus(edit_button); }
                         _ => {}
                     }
                     on:blur=move |_| save_label()/>
@@ -99,7 +110,7 @@ pub fn NumberLabel(
         let has = !label.is_empty();
         view! {
             {has.then(|| view! { <bdi class="number-label" data-testid="label">{label}</bdi> })}
-            <button type="button" class="tiny" data-testid="label-edit"
+            <button type="button" class="tiny" data-testid="label-edit" node_ref=edit_button
                 aria-label=move || t(if has { Msg::LabelEdit } else { Msg::LabelAdd })
                 on:click=move |_| {
                     label_draft.set(entry.with_untracked(|e| e.label.clone()));
@@ -115,7 +126,7 @@ pub fn NumberLabel(
         let note = entry.with(|e| e.note.clone());
         let has = !note.is_empty();
         view! {
-            <button type="button" class="tiny" class:has-note=has data-testid="note-toggle"
+            <button type="button" class="tiny" class:has-note=has data-testid="note-toggle" node_ref=note_button_ref
                 aria-expanded=move || note_open.get().to_string() title=note
                 on:click=move |_| {
                     note_draft.set(entry.with_untracked(|e| e.note.clone()));
@@ -155,8 +166,8 @@ pub fn NumberLabel(
                     prop:value=note_draft.get_untracked()
                     on:input=move |ev| note_draft.set(event_target_value(&ev))
                     on:keydown=move |ev| match ev.key().as_str() {
-                        "Enter" if !ev.shift_key() => { ev.prevent_default(); save_note(); }
-                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); note_open.set(false); }
+                        "Enter" if !ev.shift_key() => { ev.prevent_default(); save_note(); refocus(note_button_ref); }
+                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); note_open.set(false); refocus(note_button_ref); }
                         _ => {}
                     }/>
                 <p class="help" id=hint_id.clone()>{t(Msg::NoteHint)}</p>

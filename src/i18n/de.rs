@@ -309,7 +309,6 @@ pub fn text(msg: Msg) -> &'static str {
         ExportMenu => "Exportieren",
         SelectedCount => "{n} ausgewählt",
         FiltersToggle => "Filtern und sortieren",
-        RowMore => "Weitere Aktionen",
         NotifyLabelCode => "{label}: Code {code}",
         RestoreWasFor => "Diese Nummer war für",
         SettingsData => "Ihre Daten",

@@ -309,7 +309,6 @@ pub fn text(msg: Msg) -> &'static str {
         ExportMenu => "Export",
         SelectedCount => "{n} selected",
         FiltersToggle => "Filter and sort",
-        RowMore => "More actions",
         NotifyLabelCode => "{label}: code {code}",
         RestoreWasFor => "This number was for",
         SettingsData => "Your data",

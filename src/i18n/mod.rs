@@ -151,7 +151,7 @@ messages! {
     Offline, UpdateReady, UpdateReload,
     StorageUnavailable,
     TypeAlwaysShort, TypeOnRequestShort, TypeAnyShort,
-    LabelAdd, LabelEdit, LabelField, LabelHint, NoteButton, NoteField, NoteHint, KeepMark, KeepHelp, FilterKept, SortByLabel, KeptExpiring, KeptExpiringOne, SelectKeptProlongable, SelectMenu, ExportMenu, SelectedCount, FiltersToggle, RowMore, NotifyLabelCode, RestoreWasFor, SettingsData, SettingsDataHelp, ExportData, ExportWithKey, ExportKeyWarning, ExportDone, ImportData, ImportReading, ImportNumbers, ImportOthers, ImportKeyTaken, ImportKeySkipped, ImportTooLarge, ImportBroken, ImportNotBackup, ImportFuture, ImportInvalid,
+    LabelAdd, LabelEdit, LabelField, LabelHint, NoteButton, NoteField, NoteHint, KeepMark, KeepHelp, FilterKept, SortByLabel, KeptExpiring, KeptExpiringOne, SelectKeptProlongable, SelectMenu, ExportMenu, SelectedCount, FiltersToggle, NotifyLabelCode, RestoreWasFor, SettingsData, SettingsDataHelp, ExportData, ExportWithKey, ExportKeyWarning, ExportDone, ImportData, ImportReading, ImportNumbers, ImportOthers, ImportKeyTaken, ImportKeySkipped, ImportTooLarge, ImportBroken, ImportNotBackup, ImportFuture, ImportInvalid,
 }
 
 #[cfg(test)]

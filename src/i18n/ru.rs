@@ -309,7 +309,6 @@ pub fn text(msg: Msg) -> &'static str {
         ExportMenu => "Экспорт",
         SelectedCount => "Выбрано: {n}",
         FiltersToggle => "Фильтр и сортировка",
-        RowMore => "Другие действия",
         NotifyLabelCode => "{label}: код {code}",
         RestoreWasFor => "Этот номер был для",
         SettingsData => "Ваши данные",

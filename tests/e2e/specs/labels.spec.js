@@ -41,6 +41,8 @@ test("a label and a note are added, edited and removed in place, and survive a r
   await signIn(page, sandbox);
   await label(row(page, a), "  Instagram @shop_berlin\t");
   await expect(row(page, a).getByTestId("label")).toHaveText("Instagram @shop_berlin");
+  // The keyboard goes on from the button that opened the field.
+  await expect(row(page, a).getByTestId("label-edit")).toBeFocused();
 
   // Esc cancels an edit; Enter saves it.
   await row(page, a).getByRole("button", { name: "Edit the label" }).click();
@@ -49,6 +51,7 @@ test("a label and a note are added, edited and removed in place, and survive a r
   await input.fill("Instagram @shop_munich");
   await input.press("Escape");
   await expect(row(page, a).getByTestId("label")).toHaveText("Instagram @shop_berlin");
+  await expect(row(page, a).getByTestId("label-edit")).toBeFocused();
   await label(row(page, a), "Instagram @shop_munich");
   await expect(row(page, a).getByTestId("label")).toHaveText("Instagram @shop_munich");
 
@@ -60,6 +63,7 @@ test("a label and a note are added, edited and removed in place, and survive a r
   await area.pressSequentially("recovery mail: shop@example.org");
   await area.press("Enter");
   await expect(row(page, a).getByTestId("note-toggle")).toHaveClass(/has-note/);
+  await expect(row(page, a).getByTestId("note-toggle")).toBeFocused();
   await expect(row(page, a).getByTestId("note-toggle")).toHaveAttribute("title", "2FA backup\nrecovery mail: shop@example.org");
 
   // Markup in a label is text.
