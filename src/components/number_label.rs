@@ -1,39 +1,62 @@
 //! What a number is for, beside the number: its label (edited in place), its note behind
 //! a small button, and the "keep" mark. All of it is the person's own text: shown as text,
-//! never as markup.
+//! never as markup. Every row of a long table has one, so it is one reactive view per row.
 
 use crate::i18n::Msg;
 use crate::state::number_notes::use_number_notes;
 use crate::state::settings::use_settings;
-use leptos::html::{Button, Input, Textarea};
+use leptos::html::{Input, Textarea};
 use leptos::prelude::*;
 use rent_api::desk::{LABEL_MAX, NOTE_MAX};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
-/// What is being edited, and the text typed so far. A table row that is redrawn (its
-/// rental changed with a refresh) hands it to its new editors, so nothing typed is lost.
-#[derive(Clone, Copy)]
-pub struct LabelEditing {
-    editing: RwSignal<bool>,
-    note_open: RwSignal<bool>,
-    label_draft: RwSignal<String>,
-    note_draft: RwSignal<String>,
+/// What is open, and the text typed so far.
+#[derive(Clone, Default)]
+struct EditState {
+    editing: bool,
+    note_open: bool,
+    label_draft: String,
+    note_draft: String,
 }
+
+/// The editing state of one number's editors. A table row that is redrawn (its rental
+/// changed with a refresh) hands it to its new editors, so nothing typed is lost. Typing
+/// updates the drafts without redrawing.
+#[derive(Clone, Copy)]
+pub struct LabelEditing(RwSignal<EditState>);
 
 impl LabelEditing {
     /// Nothing open.
     pub fn new() -> LabelEditing {
-        LabelEditing {
-            editing: RwSignal::new(false),
-            note_open: RwSignal::new(false),
-            label_draft: RwSignal::new(String::new()),
-            note_draft: RwSignal::new(String::new()),
-        }
+        LabelEditing(RwSignal::new(EditState::default()))
     }
 }
 
 impl Default for LabelEditing {
     fn default() -> Self {
         LabelEditing::new()
+    }
+}
+
+/// After Enter or Esc in an editor, the button that opened it (`testid`, drawn anew by
+/// then) takes the focus, so a keyboard user goes on from where they were.
+fn refocus(ev: &web_sys::KeyboardEvent, testid: &'static str) {
+    let block = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".number-notes-block").ok().flatten());
+    if let Some(block) = block {
+        request_animation_frame(move || {
+            let button = block
+                .query_selector(&format!("[data-testid={testid}]"))
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(button) = button {
+                let _ = button.focus();
+            }
+        });
     }
 }
 
@@ -48,140 +71,162 @@ pub fn NumberLabel(
     #[prop(optional)] state: Option<LabelEditing>,
 ) -> impl IntoView {
     let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
     let notes = use_number_notes();
-    let hint_id = format!("note-hint-{number}");
-    let number = StoredValue::new(number);
-    let entry = Memo::new(move |_| notes.of(&number.read_value()));
-    let LabelEditing {
-        editing,
-        note_open,
-        label_draft,
-        note_draft,
-    } = state.unwrap_or_default();
-    // Enter or Esc in an editor gives the focus back to the button that opened it (drawn
-    // anew by then), so a keyboard user goes on from where they were.
-    let edit_button = NodeRef::<Button>::new();
-    let note_button_ref = NodeRef::<Button>::new();
-    let refocus = move |button: NodeRef<Button>| {
-        request_animation_frame(move || {
-            if let Some(el) = button.get_untracked() {
-                let _ = el.focus();
+    let number: Arc<str> = number.into();
+    let entry = Memo::new({
+        let number = number.clone();
+        move |_| notes.of(&number)
+    });
+    let edit = state.unwrap_or_default().0;
+    let save_label = {
+        let number = number.clone();
+        move || {
+            if edit.with_untracked(|s| s.editing) {
+                notes.set_label(&number, &edit.with_untracked(|s| s.label_draft.clone()));
+                edit.update(|s| s.editing = false);
             }
-        });
-    };
-    let save_label = move || {
-        if editing.get_untracked() {
-            notes.set_label(&number.read_value(), &label_draft.get_untracked());
-            editing.set(false);
         }
     };
-    let save_note = move || {
-        if note_open.get_untracked() {
-            notes.set_note(&number.read_value(), &note_draft.get_untracked());
-            note_open.set(false);
+    let save_note = {
+        let number = number.clone();
+        move || {
+            if edit.with_untracked(|s| s.note_open) {
+                notes.set_note(&number, &edit.with_untracked(|s| s.note_draft.clone()));
+                edit.update(|s| s.note_open = false);
+            }
         }
     };
-    let label_view = move || {
-        let label = entry.with(|e| e.label.clone());
-        if editing.get() {
+    let view = move || {
+        let t = move |m: Msg| settings.t(m);
+        let e = entry.get();
+        let (editing, note_open) = edit.with(|s| (s.editing, s.note_open));
+        let label_part = if editing {
             // Focus comes with the field (only the row being edited pays for it).
             let input = NodeRef::<Input>::new();
+            let fresh = edit.with_untracked(|s| s.label_draft == e.label);
             input.on_load(move |el| {
                 let _ = el.focus();
-                if label_draft.get_untracked() == entry.get_untracked().label {
+                if fresh {
                     el.select();
                 }
             });
-            return view! {
+            let save = save_label.clone();
+            let save_on_blur = save_label.clone();
+            view! {
                 <input node_ref=input type="text" class="label-input" maxlength=LABEL_MAX.to_string()
                     aria-label=t(Msg::LabelField) placeholder=t(Msg::LabelField) title=t(Msg::LabelHint)
-                    prop:value=label_draft.get_untracked()
-                    on:input=move |ev| label_draft.set(event_target_value(&ev))
+                    prop:value=edit.with_untracked(|s| s.label_draft.clone())
+                    on:input=move |ev| edit.update_untracked(|s| s.label_draft = event_target_value(&ev))
                     on:keydown=move |ev| match ev.key().as_str() {
-                        "Enter" => { ev.prevent_default(); save_label(); refocus(edit_button); }
-                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); editing.set(false); refocus(edit_button); }
+                        "Enter" => { ev.prevent_default(); save(); refocus(&ev, "label-edit"); }
+                        "Escape" => {
+                            ev.prevent_default();
+                            ev.stop_propagation();
+                            edit.update(|s| s.editing = false);
+                            refocus(&ev, "label-edit");
+                        }
                         _ => {}
                     }
-                    on:blur=move |_| save_label()/>
+                    // Leaving the field saves it; a field removed because its row is
+                    // drawn anew (a refresh) also blurs, and must not end the edit.
+                    on:blur=move |ev| {
+                        let field = event_target::<web_sys::HtmlInputElement>(&ev);
+                        let save = save_on_blur.clone();
+                        request_animation_frame(move || {
+                            if field.is_connected() {
+                                save();
+                            }
+                        });
+                    }/>
             }
-            .into_any();
-        }
-        let has = !label.is_empty();
-        view! {
-            {has.then(|| view! { <bdi class="number-label" data-testid="label">{label}</bdi> })}
-            <button type="button" class="tiny" data-testid="label-edit" node_ref=edit_button
-                aria-label=move || t(if has { Msg::LabelEdit } else { Msg::LabelAdd })
-                on:click=move |_| {
-                    label_draft.set(entry.with_untracked(|e| e.label.clone()));
-                    editing.set(true);
-                }>
-                {if has { "✎" } else { "+ " }}
-                {(!has).then(|| t(Msg::LabelAdd))}
+            .into_any()
+        } else {
+            let has = !e.label.is_empty();
+            let label = e.label.clone();
+            view! {
+                {has.then(|| view! { <bdi class="number-label" data-testid="label">{label.clone()}</bdi> })}
+                <button type="button" class="tiny" data-testid="label-edit"
+                    aria-label=t(if has { Msg::LabelEdit } else { Msg::LabelAdd })
+                    on:click=move |_| edit.update(|s| {
+                        s.editing = true;
+                        s.label_draft = label.clone();
+                    })>
+                    {if has { "✎" } else { "+ " }}
+                    {(!has).then(|| t(Msg::LabelAdd))}
+                </button>
+            }
+            .into_any()
+        };
+        let has_note = !e.note.is_empty();
+        let note = e.note.clone();
+        let note_button = view! {
+            <button type="button" class="tiny" class:has-note=has_note data-testid="note-toggle"
+                aria-expanded=note_open.to_string() title=note.clone()
+                on:click=move |_| edit.update(|s| {
+                    s.note_draft = note.clone();
+                    s.note_open = !s.note_open;
+                })>
+                {t(Msg::NoteButton)}{has_note.then_some(" •")}
             </button>
-        }
-        .into_any()
-    };
-    let note_button = move || {
-        let note = entry.with(|e| e.note.clone());
-        let has = !note.is_empty();
-        view! {
-            <button type="button" class="tiny" class:has-note=has data-testid="note-toggle" node_ref=note_button_ref
-                aria-expanded=move || note_open.get().to_string() title=note
-                on:click=move |_| {
-                    note_draft.set(entry.with_untracked(|e| e.note.clone()));
-                    note_open.update(|o| *o = !*o);
-                }>
-                {settings.text(Msg::NoteButton)}{has.then_some(" •")}
-            </button>
-        }
-    };
-    let keep_button = move || {
-        keep.then(|| {
-            let on = entry.with(|e| e.keep);
+        };
+        let keep_button = keep.then(|| {
+            let on = e.keep;
+            let number = number.clone();
             view! {
                 <button type="button" class="tiny keep" class:on=on data-testid="keep"
                     aria-pressed=on.to_string() title=t(Msg::KeepHelp)
-                    on:click=move |_| notes.set_keep(&number.read_value(), !on)>
+                    on:click=move |_| notes.set_keep(&number, !on)>
                     {if on { "● " } else { "○ " }}{t(Msg::KeepMark)}
                 </button>
             }
-        })
-    };
-    view! {
-        <span class="number-notes">
-            {label_view}
-            {note_button}
-            {keep_button}
-        </span>
-        {move || note_open.get().then(|| {
+        });
+        let below = if note_open {
             let area = NodeRef::<Textarea>::new();
             area.on_load(|el| {
                 let _ = el.focus();
             });
-            view! {
-            <div class="note-editor">
-                <textarea node_ref=area rows="3" maxlength=NOTE_MAX.to_string() data-testid="note-input"
-                    aria-label=t(Msg::NoteField) aria-describedby=hint_id.clone()
-                    prop:value=note_draft.get_untracked()
-                    on:input=move |ev| note_draft.set(event_target_value(&ev))
-                    on:keydown=move |ev| match ev.key().as_str() {
-                        "Enter" if !ev.shift_key() => { ev.prevent_default(); save_note(); refocus(note_button_ref); }
-                        "Escape" => { ev.prevent_default(); ev.stop_propagation(); note_open.set(false); refocus(note_button_ref); }
-                        _ => {}
-                    }/>
-                <p class="help" id=hint_id.clone()>{t(Msg::NoteHint)}</p>
-                <div class="row">
-                    <button type="button" on:click=move |_| save_note()>{t(Msg::Save)}</button>
-                    <button type="button" class="secondary" on:click=move |_| note_open.set(false)>{t(Msg::Cancel)}</button>
+            let hint_id = format!("note-hint-{number}");
+            let save = save_note.clone();
+            Some(view! {
+                <div class="note-editor">
+                    <textarea node_ref=area rows="3" maxlength=NOTE_MAX.to_string() data-testid="note-input"
+                        aria-label=t(Msg::NoteField) aria-describedby=hint_id.clone()
+                        prop:value=edit.with_untracked(|s| s.note_draft.clone())
+                        on:input=move |ev| edit.update_untracked(|s| s.note_draft = event_target_value(&ev))
+                        on:keydown=move |ev| match ev.key().as_str() {
+                            "Enter" if !ev.shift_key() => { ev.prevent_default(); save(); refocus(&ev, "note-toggle"); }
+                            "Escape" => {
+                                ev.prevent_default();
+                                ev.stop_propagation();
+                                edit.update(|s| s.note_open = false);
+                                refocus(&ev, "note-toggle");
+                            }
+                            _ => {}
+                        }/>
+                    <p class="help" id=hint_id>{t(Msg::NoteHint)}</p>
+                    <div class="row">
+                        <button type="button" on:click={
+                            let save = save_note.clone();
+                            move |_| save()
+                        }>{t(Msg::Save)}</button>
+                        <button type="button" class="secondary" on:click=move |_| edit.update(|s| s.note_open = false)>{t(Msg::Cancel)}</button>
+                    </div>
                 </div>
-            </div>
             }
-        })}
-        {move || (show_note && !note_open.get()).then(|| entry.with(|e| e.note.clone())).filter(|n| !n.is_empty()).map(|n| view! {
-            <p class="number-note" data-testid="note">{n}</p>
-        })}
-    }
+            .into_any())
+        } else if show_note && has_note {
+            Some(
+                view! { <p class="number-note" data-testid="note">{e.note.clone()}</p> }.into_any(),
+            )
+        } else {
+            None
+        };
+        view! {
+            <span class="number-notes">{label_part}{note_button}{keep_button}</span>
+            {below}
+        }
+    };
+    view! { <div class="number-notes-block">{view}</div> }
 }
 
 /// The label of `number` as a plain line for dialogs ("what this number is for").

@@ -59,7 +59,11 @@ impl View {
         let needle = crate::text::lower(self.text.trim());
         let digits: String = needle.chars().filter(char::is_ascii_digit).collect();
         // Looked up only when needed: thousands of rentals are filtered at every refresh.
-        let note = || notes.get(&number_key(&r.full_number()));
+        let note = || {
+            (!notes.is_empty())
+                .then(|| notes.get(&number_key(&r.full_number())))
+                .flatten()
+        };
         let text_ok = needle.is_empty()
             || crate::text::lower(&r.sname).contains(&needle)
             || crate::text::lower(&r.scode).contains(&needle)
