@@ -60,6 +60,27 @@ fn refocus(ev: &web_sys::KeyboardEvent, testid: &'static str) {
     }
 }
 
+/// An editor's keys: Enter saves (in a note Shift+Enter stays a new line), Esc cancels;
+/// either way the focus goes back to the button that opened it (`opener`).
+fn editor_key(
+    ev: &web_sys::KeyboardEvent,
+    lines: bool,
+    save: impl FnOnce(),
+    cancel: impl FnOnce(),
+    opener: &'static str,
+) {
+    match ev.key().as_str() {
+        "Enter" if !(lines && ev.shift_key()) => save(),
+        "Escape" => {
+            ev.stop_propagation();
+            cancel();
+        }
+        _ => return,
+    }
+    ev.prevent_default();
+    refocus(ev, opener);
+}
+
 /// The label of `number` (dialling code and number) with its editors; `keep` offers the
 /// keep mark too (current rentals); `show_note` shows the note's text without a click
 /// (the archive).
@@ -117,16 +138,7 @@ pub fn NumberLabel(
                     aria-label=t(Msg::LabelField) placeholder=t(Msg::LabelField) title=t(Msg::LabelHint)
                     prop:value=edit.with_untracked(|s| s.label_draft.clone())
                     on:input=move |ev| edit.update_untracked(|s| s.label_draft = event_target_value(&ev))
-                    on:keydown=move |ev| match ev.key().as_str() {
-                        "Enter" => { ev.prevent_default(); save(); refocus(&ev, "label-edit"); }
-                        "Escape" => {
-                            ev.prevent_default();
-                            ev.stop_propagation();
-                            edit.update(|s| s.editing = false);
-                            refocus(&ev, "label-edit");
-                        }
-                        _ => {}
-                    }
+                    on:keydown=move |ev| editor_key(&ev, false, &save, || edit.update(|s| s.editing = false), "label-edit")
                     // Leaving the field saves it; a field removed because its row is
                     // drawn anew (a refresh) also blurs, and must not end the edit.
                     on:blur=move |ev| {
@@ -193,16 +205,7 @@ pub fn NumberLabel(
                         aria-label=t(Msg::NoteField) aria-describedby=hint_id.clone()
                         prop:value=edit.with_untracked(|s| s.note_draft.clone())
                         on:input=move |ev| edit.update_untracked(|s| s.note_draft = event_target_value(&ev))
-                        on:keydown=move |ev| match ev.key().as_str() {
-                            "Enter" if !ev.shift_key() => { ev.prevent_default(); save(); refocus(&ev, "note-toggle"); }
-                            "Escape" => {
-                                ev.prevent_default();
-                                ev.stop_propagation();
-                                edit.update(|s| s.note_open = false);
-                                refocus(&ev, "note-toggle");
-                            }
-                            _ => {}
-                        }/>
+                        on:keydown=move |ev| editor_key(&ev, true, &save, || edit.update(|s| s.note_open = false), "note-toggle")/>
                     <p class="help" id=hint_id>{t(Msg::NoteHint)}</p>
                     <div class="row">
                         <button type="button" on:click={

@@ -14,7 +14,8 @@ use rent_api::ServiceOffer;
 /// Favourites kept; past it the oldest go first, so the list never fills the storage.
 const FAVOURITES_CAP: usize = rent_api::desk::FAVOURITES_MAX;
 
-fn stored_favourites() -> Vec<String> {
+/// The favourite service codes this browser keeps, oldest first.
+pub(crate) fn stored_favourites() -> Vec<String> {
     let mut codes: Vec<String> = storage::get(FAVOURITES)
         .map(|s| {
             s.split(',')
@@ -25,6 +26,11 @@ fn stored_favourites() -> Vec<String> {
         .unwrap_or_default();
     codes.drain(..codes.len().saturating_sub(FAVOURITES_CAP));
     codes
+}
+
+/// Keeps `codes` as the favourites.
+pub(crate) fn save_favourites(codes: &[String]) {
+    storage::set(FAVOURITES, Some(&codes.join(",")));
 }
 
 /// The service picker.
@@ -54,7 +60,7 @@ pub fn ServiceList(
                 f.push(code);
                 f.drain(..f.len().saturating_sub(FAVOURITES_CAP));
             }
-            storage::set(FAVOURITES, Some(&f.join(",")));
+            save_favourites(f);
         });
     };
     let shared_discount =

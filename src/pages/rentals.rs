@@ -185,8 +185,7 @@ fn RentalsView() -> impl IntoView {
     };
     let filter = RwSignal::new(View::default());
     let matching = Memo::new(move |_| {
-        let notes = notes.all();
-        filter.with(|f| watch.unread.with(|u| f.arrange(all.get(), u, &notes)))
+        notes.with(|n| filter.with(|f| watch.unread.with(|u| f.arrange(all.get(), u, n))))
     });
     // Tens of thousands of rows in the DOM would freeze the page: a thousand at a time.
     let limit = RwSignal::new(PAGE_ROWS);
@@ -203,12 +202,13 @@ fn RentalsView() -> impl IntoView {
     // Rentals expiring within a week: how many, how many of them kept, the first date.
     let expiring = Memo::new(move |_| {
         let soon = now.get() + EXPIRING_DAYS * DAY;
-        let notes = notes.all();
-        all.with(|a| {
-            let soon: Vec<&Rental> = a.iter().filter(|r| r.until < soon).collect();
-            let kept = soon.iter().filter(|r| kept_in(&notes, r)).count();
-            let first = soon.iter().map(|r| r.until).min()?;
-            Some((soon.len(), kept, first))
+        notes.with(|notes| {
+            all.with(|a| {
+                let soon: Vec<&Rental> = a.iter().filter(|r| r.until < soon).collect();
+                let kept = soon.iter().filter(|r| kept_in(notes, r)).count();
+                let first = soon.iter().map(|r| r.until).min()?;
+                Some((soon.len(), kept, first))
+            })
         })
     });
     let selected = RwSignal::new(HashSet::<i64>::new());

@@ -4,9 +4,11 @@
 //! before anything changes; then it is merged, the later change winning.
 
 use crate::browser::storage::{self, keys};
+use crate::components::service_list::{save_favourites, stored_favourites};
 use crate::i18n::{Lang, Msg};
 use crate::state::number_notes::NumberNotes;
 use crate::state::settings::{stored_base, stored_key, Settings, Theme};
+use crate::state::sms_watch::{save_seen, stored_seen};
 use leptos::prelude::*;
 use rent_api::desk::{self, Backup, BackupError, MergeReport};
 
@@ -23,23 +25,6 @@ pub struct ImportReport {
     pub key: Option<bool>,
 }
 
-fn favourites() -> Vec<String> {
-    storage::get(keys::FAVOURITES)
-        .map(|s| {
-            s.split(',')
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-fn seen() -> Vec<String> {
-    storage::get(keys::SMS_SEEN)
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
-}
-
 /// The backup file's text; the key and its address only with `with_key`.
 pub fn export(settings: Settings, notes: NumberNotes, with_key: bool) -> String {
     let choices = desk::CHOICES
@@ -52,8 +37,8 @@ pub fn export(settings: Settings, notes: NumberNotes, with_key: bool) -> String 
         version: desk::BACKUP_VERSION,
         exported_at: js_sys::Date::now() as i64,
         numbers: notes.all_untracked(),
-        favourites: favourites(),
-        seen_sms: seen(),
+        favourites: stored_favourites(),
+        seen_sms: stored_seen(),
         choices,
         api_key: with_key.then(|| settings.api_key.get_untracked()).flatten(),
         api_base: with_key
@@ -77,18 +62,16 @@ pub fn import(
     };
     notes.replace(all);
 
-    let ours = favourites();
+    let ours = stored_favourites();
     let merged = desk::merge_list(&ours, &backup.favourites, desk::FAVOURITES_MAX);
     report.favourites = merged.len() - ours.len();
     if report.favourites > 0 {
-        storage::set(keys::FAVOURITES, Some(&merged.join(",")));
+        save_favourites(&merged);
     }
-    let ours = seen();
+    let ours = stored_seen();
     let merged = desk::merge_list(&ours, &backup.seen_sms, desk::SEEN_MAX);
     if merged.len() > ours.len() {
-        if let Ok(text) = serde_json::to_string(&merged) {
-            storage::set(keys::SMS_SEEN, Some(&text));
-        }
+        save_seen(merged);
     }
 
     // A choice made in this browser stays; the file fills only what is unset here.

@@ -35,9 +35,9 @@ impl NumberNotes {
         notes
     }
 
-    /// Every number's entry (tracked).
-    pub fn all(self) -> Notes {
-        self.all.get()
+    /// Reads every number's entry without copying them (tracked).
+    pub fn with<R>(self, read: impl FnOnce(&Notes) -> R) -> R {
+        self.all.with(read)
     }
 
     /// Every number's entry, untracked.

@@ -78,9 +78,14 @@ fn save_list<T: serde::Serialize>(key: &str, value: &T) -> bool {
     serde_json::to_string(value).is_ok_and(|text| storage::set(key, Some(&text)))
 }
 
+/// The SMS already notified or shown, oldest first.
+pub(crate) fn stored_seen() -> Vec<String> {
+    load_list(storage::keys::SMS_SEEN)
+}
+
 /// Keeps the newest [`SEEN_CAP`] marks; when storage is full, the oldest half goes too,
 /// so the marks never fill the quota the settings need.
-fn save_seen(mut seen: Vec<String>) {
+pub(crate) fn save_seen(mut seen: Vec<String>) {
     let over = seen.len().saturating_sub(SEEN_CAP);
     seen.drain(..over);
     if !save_list(storage::keys::SMS_SEEN, &seen) {
@@ -349,7 +354,7 @@ impl SmsWatch {
         let Some(newest) = messages.iter().max_by_key(|m| m.date).cloned() else {
             return;
         };
-        let mut seen: Vec<String> = load_list(storage::keys::SMS_SEEN);
+        let mut seen = stored_seen();
         let fresh: Vec<&Sms> = messages
             .iter()
             .filter(|m| !seen.contains(&sms_key(id, m)))
