@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { externalizeLoader } from "./build/loader.mjs";
 import { optimizeWasm } from "./build/wasm-opt.mjs";
+import { hashParts, splitWasm } from "./build/split.mjs";
 import { stampServiceWorker } from "./build/service-worker.mjs";
 import { compressAll } from "./build/compress.mjs";
 
@@ -15,10 +16,15 @@ const publicUrl = process.env.TRUNK_PUBLIC_URL || "/";
 const release = process.env.TRUNK_PROFILE === "release";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+// The main module and its on-demand parts replace trunk's one module; wasm-opt then
+// shrinks each of them, and the parts get content-hashed names.
+const split = splitWasm(dir, { root, release });
 if (release) optimizeWasm(dir);
+hashParts(dir, split);
 
 const file = path.join(dir, "index.html");
 let html = externalizeLoader(dir, readFileSync(file, "utf8"), publicUrl);
+html = withSplitLoaderPreload(html, split.loader);
 html = atPublicUrl(html, publicUrl);
 html = withCspMeta(html, readFileSync(path.join(root, "deploy/csp.txt"), "utf8"));
 html = withFreshIntegrity(html, dir);
@@ -53,6 +59,16 @@ function withCspMeta(html, policy) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${content}" />`;
   if (!html.includes('<meta charset="utf-8" />')) throw new Error("index.html lost its charset meta");
   return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    ${meta}`);
+}
+
+/** The split's JS loader, which the main JS imports, preloaded beside it: requested at once
+ * rather than after the main JS, and with an `integrity` (filled in below) that the import
+ * then honours. The parts it fetches have none (wasm_split's loader passes no integrity). */
+function withSplitLoaderPreload(html, loader) {
+  const main = html.match(/<link rel="modulepreload" href="([^"]*\/)(rentdesk-[0-9a-f]+\.js)"[^>]*>/);
+  if (!main) throw new Error("index.html has no modulepreload of the main JS");
+  const tag = main[0].replace(`${main[1]}${main[2]}`, `${main[1]}${loader}`);
+  return html.replace(main[0], `${main[0]}\n    ${tag}`);
 }
 
 /** Trunk hashed each file for `integrity` before wasm-opt changed the wasm: hash again. */

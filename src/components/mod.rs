@@ -13,6 +13,7 @@ pub mod header;
 pub mod key_form;
 pub mod key_gate;
 pub mod number_label;
+pub mod on_demand;
 pub mod operator_picker;
 pub mod picked_services;
 pub mod prolong_dialog;

@@ -290,6 +290,7 @@ pub fn text(msg: Msg) -> &'static str {
         Offline => "Sie sind offline. Guthaben, Mieten und SMS werden wieder aktuell, sobald die Verbindung zurück ist.",
         UpdateReady => "Eine neue Version von rentdesk ist installiert. Sie öffnet sich beim nächsten Besuch oder jetzt, wenn Sie neu laden.",
         UpdateReload => "Jetzt neu laden",
+        PartLoadFailed => "Dieser Teil von rentdesk konnte nicht geladen werden. Prüfen Sie die Verbindung und versuchen Sie es erneut.",
         StorageUnavailable => "Dieser Browser behält die Daten von rentdesk nicht (sein Speicher ist gesperrt oder voll): Ihr Schlüssel, Ihre Auswahl und gelesene SMS werden hier nicht gespeichert.",
         LabelAdd => "Label",
         LabelEdit => "Label bearbeiten",

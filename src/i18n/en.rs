@@ -290,6 +290,7 @@ pub fn text(msg: Msg) -> &'static str {
         Offline => "You are offline. Balances, rentals and SMS update again when the connection is back.",
         UpdateReady => "A new version of rentdesk is installed. It opens with your next visit, or now if you reload.",
         UpdateReload => "Reload now",
+        PartLoadFailed => "This part of rentdesk could not be loaded. Check the connection and try again.",
         StorageUnavailable => "This browser is not keeping rentdesk's data (its storage is blocked or full): your key, choices and seen SMS will not be remembered here.",
         LabelAdd => "Label",
         LabelEdit => "Edit the label",

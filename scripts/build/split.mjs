@@ -1,0 +1,83 @@
+// Cuts the app's wasm into the main module and the parts that arrive on demand
+// (`#[wasm_split(.., fallible)]` functions), as cargo-leptos' `--split` does:
+//   1. crates/wasm-split (wasm_split_cli_support) cuts cargo's own wasm, linked with
+//      --emit-relocs (.cargo/config.toml), into the main module, one wasm per part and a JS
+//      loader for them;
+//   2. wasm-bindgen runs again, on the main module only, under trunk's file names, so
+//      index.html and its integrity/preload links need no change.
+// trunk has already run wasm-bindgen on the uncut module; its output is replaced here.
+// The loader imports `initSync` from the main JS and the main JS imports the loader, so the
+// loader takes the main JS's hash (`__wasm_split-HASH.js`): both follow from cargo's wasm.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+const MAIN_JS = /^rentdesk-([0-9a-f]+)\.js$/;
+
+/** Splits; returns `{ loader, parts }` (file names in `dir`). */
+export function splitWasm(dir, { root, release }) {
+  const mainJs = readdirSync(dir).find((n) => MAIN_JS.test(n));
+  if (!mainJs) throw new Error(`no rentdesk-HASH.js in ${dir}`);
+  const base = mainJs.slice(0, -".js".length);
+  const hash = mainJs.match(MAIN_JS)[1];
+  const loader = `__wasm_split-${hash}.js`;
+  const raw = path.join(targetDir(root), "wasm32-unknown-unknown", release ? "release" : "debug", "rentdesk.wasm");
+  if (!existsSync(raw)) throw new Error(`cargo's wasm is missing: ${raw}`);
+  const work = mkdtempSync(path.join(tmpdir(), "rentdesk-split-"));
+  try {
+    const mainWasm = path.join(work, "main.wasm");
+    const out = execFileSync(
+      "cargo",
+      ["run", "--quiet", "--offline", "-p", "rentdesk-wasm-split", "--",
+        "--in", raw, "--main-out", mainWasm, "--out-dir", dir,
+        "--main-module", `./${mainJs}`, "--link-name", `./${loader}`],
+      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const { parts } = JSON.parse(out.trim().split("\n").pop());
+    const bindgen = path.join(work, "bindgen");
+    execFileSync(
+      "wasm-bindgen",
+      ["--target", "web", "--keep-lld-exports", "--no-demangle", `--out-name=${base}`, "--out-dir", bindgen, mainWasm],
+      { stdio: "inherit" },
+    );
+    if (existsSync(path.join(bindgen, "snippets"))) throw new Error("wasm-bindgen wrote snippets/: not handled");
+    copyFileSync(path.join(bindgen, `${base}.js`), path.join(dir, mainJs));
+    copyFileSync(path.join(bindgen, `${base}_bg.wasm`), path.join(dir, `${base}_bg.wasm`));
+    if (!readFileSync(path.join(dir, mainJs), "utf8").includes(`from "./${loader}"`)) {
+      throw new Error(`${mainJs} does not import ./${loader}`);
+    }
+    return { loader, parts };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Gives each part a content hash in its name (after wasm-opt), in the loader too. */
+export function hashParts(dir, { loader, parts }) {
+  const file = path.join(dir, loader);
+  let code = readFileSync(file, "utf8");
+  const named = [];
+  for (const part of parts) {
+    const stem = part.slice(0, -".wasm".length);
+    const bytes = readFileSync(path.join(dir, part));
+    const name = `${stem}-${createHash("sha256").update(bytes).digest("hex").slice(0, 16)}.wasm`;
+    const literal = `"./${part}"`;
+    if (!code.includes(literal)) throw new Error(`${loader} does not name ${literal}`);
+    code = code.replaceAll(literal, `"./${name}"`);
+    renameSync(path.join(dir, part), path.join(dir, name));
+    named.push(name);
+  }
+  writeFileSync(file, code);
+  return named;
+}
+
+function targetDir(root) {
+  if (process.env.CARGO_TARGET_DIR) return path.resolve(root, process.env.CARGO_TARGET_DIR);
+  const meta = execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"], {
+    cwd: root,
+    encoding: "utf8",
+  });
+  return JSON.parse(meta).target_directory;
+}

@@ -1,0 +1,79 @@
+//! A part of the app that arrives on demand (a split-off wasm part, see
+//! scripts/build/split.mjs): "Loading …" while it is fetched and, if it cannot be, a clear
+//! message with a retry — never a blank or a panic.
+
+use crate::i18n::Msg;
+use crate::state::settings::use_settings;
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
+use std::future::Future;
+
+/// A split-off part could not be fetched (offline before it was cached, a failed download).
+/// The error type of every `fallible` split function: `#[lazy]` would panic instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartMissing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        PartMissing
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Loading,
+    Failed,
+    Ready,
+}
+
+/// Shows what `load` (a `fallible` split function) builds, once its part is here. A failed
+/// load is not remembered by the loader, so the retry fetches the part again.
+#[component]
+pub fn OnDemand<F, Fut>(
+    /// Fetches the part and builds its view.
+    load: F,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, PartMissing>> + 'static,
+{
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let phase = RwSignal::new(Phase::Loading);
+    let part = StoredValue::new_local(None::<AnyView>);
+    // The load runs under this component's owner, also when the retry button starts it:
+    // the part's view reads its context from there, and the load is dropped with the
+    // component, not with the button (whose owner goes as soon as "Loading …" replaces it).
+    let owner = StoredValue::new(Owner::current());
+    let fetch = move || {
+        phase.set(Phase::Loading);
+        let task = async move {
+            match load().await {
+                Ok(view) => {
+                    part.set_value(Some(view));
+                    phase.set(Phase::Ready);
+                }
+                Err(PartMissing) => phase.set(Phase::Failed),
+            }
+        };
+        match owner.get_value() {
+            Some(owner) => owner.with(|| spawn_local_scoped_with_cancellation(task)),
+            None => spawn_local_scoped_with_cancellation(task),
+        }
+    };
+    fetch();
+    move || match phase.get() {
+        Phase::Loading => view! { <p role="status">{move || t(Msg::Loading)}</p> }.into_any(),
+        Phase::Failed => view! {
+            <div class="note error" role="alert" data-testid="part-failed">
+                <p>{move || t(Msg::PartLoadFailed)}</p>
+                <button type="button" on:click=move |_| fetch()>{move || t(Msg::Retry)}</button>
+            </div>
+        }
+        .into_any(),
+        Phase::Ready => part
+            .try_update_value(Option::take)
+            .flatten()
+            .unwrap_or_else(|| ().into_any()),
+    }
+}
