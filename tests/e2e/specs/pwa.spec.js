@@ -48,6 +48,8 @@ test("index.html preloads the app and is revalidated; hashed files are compresse
   const html = await index.text();
   expect(html).toMatch(/<link rel="preload" href="\/rentdesk-[0-9a-f]{16}_bg\.wasm"[^>]* as="fetch" type="application\/wasm"/);
   expect(html).toMatch(/<link rel="modulepreload" href="\/rentdesk-[0-9a-f]{16}\.js"/);
+  // The split's loader (imported by the main JS), preloaded with it.
+  expect(html).toMatch(/<link rel="modulepreload" href="\/__wasm_split-[0-9a-f]{16}\.js"[^>]* integrity="sha384-/);
 
   const sizes = {};
   page.on("response", async (r) => {
@@ -62,7 +64,7 @@ test("index.html preloads the app and is revalidated; hashed files are compresse
   await page.goto(sandbox.base + "/");
   await expect(page.getByRole("heading", { name: "Rent a number", level: 1 })).toBeVisible();
   const files = Object.entries(sizes);
-  expect(files.map(([url]) => url.split(".").pop()).sort()).toEqual(["css", "js", "js", "wasm"]);
+  expect(files.map(([url]) => url.split(".").pop()).sort()).toEqual(["css", "js", "js", "js", "wasm"]);
   for (const [url, { encoding, cache, type }] of files) {
     expect(encoding, url).toBe("br");
     expect(cache, url).toBe("public, max-age=31536000, immutable");
