@@ -38,7 +38,9 @@ fn args() -> Result<Args, Box<dyn Error>> {
         || a.main_module.is_empty()
         || a.link_name.is_empty()
     {
-        return Err("--in, --main-out, --out-dir, --main-module and --link-name are required".into());
+        return Err(
+            "--in, --main-out, --out-dir, --main-module and --link-name are required".into(),
+        );
     }
     Ok(a)
 }
@@ -66,6 +68,9 @@ fn main() -> Result<(), Box<dyn Error>> {
         .collect();
     parts.sort();
     let prefetch: BTreeMap<_, _> = split.prefetch_map.into_iter().collect();
-    println!("{}", serde_json::json!({ "parts": parts, "prefetch": prefetch }));
+    println!(
+        "{}",
+        serde_json::json!({ "parts": parts, "prefetch": prefetch })
+    );
     Ok(())
 }
