@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { externalizeLoader } from "./build/loader.mjs";
 import { optimizeWasm } from "./build/wasm-opt.mjs";
-import { hashParts, splitWasm } from "./build/split.mjs";
+import { assertNoRelocations, hashParts, splitWasm } from "./build/split.mjs";
 import { stampServiceWorker } from "./build/service-worker.mjs";
 import { compressAll } from "./build/compress.mjs";
 
@@ -21,6 +21,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const split = splitWasm(dir, { root, release });
 if (release) optimizeWasm(dir);
 hashParts(dir, split);
+assertNoRelocations(dir);
 
 const file = path.join(dir, "index.html");
 let html = externalizeLoader(dir, readFileSync(file, "utf8"), publicUrl);
