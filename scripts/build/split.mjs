@@ -36,6 +36,7 @@ export function splitWasm(dir, { root, release }) {
       { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
     );
     const { parts } = JSON.parse(out.trim().split("\n").pop());
+    console.error(`split: ${parts.length} part(s): ${parts.join(", ") || "none"}`);
     const bindgen = path.join(work, "bindgen");
     execFileSync(
       "wasm-bindgen",
