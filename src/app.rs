@@ -2,9 +2,10 @@
 
 use crate::components::app_notices::AppNotices;
 use crate::components::header::Header;
+use crate::components::on_demand::OnDemand;
 use crate::i18n::Msg;
-use crate::pages::where_to_rent::WherePage;
-use crate::pages::{archive, faq, not_found, rent, rentals, settings as settings_page};
+use crate::pages::{not_found, rent};
+use crate::parts;
 use crate::state::notice::{NoticeBar, Notices};
 use crate::state::number_notes::NumberNotes;
 use crate::state::session::Session;
@@ -24,6 +25,14 @@ pub fn App() -> impl IntoView {
     provide_context(Tabs::start(settings, session));
     provide_context(Notices::new());
     provide_context(NumberNotes::load());
+    // The other pages and the dialogs, fetched in the background once this page is usable
+    // (unless the browser is saving data).
+    if !crate::browser::quiet::saves_data() {
+        leptos::task::spawn_local(async {
+            crate::browser::quiet::after_first_page().await;
+            parts::prefetch().await;
+        });
+    }
 
     view! {
         <Router base=crate::browser::base::base_path()>
@@ -34,11 +43,12 @@ pub fn App() -> impl IntoView {
                 <AppNotices/>
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=rent::RentPage/>
-                    <Route path=path!("/rentals") view=rentals::RentalsPage/>
-                    <Route path=path!("/archive") view=archive::ArchivePage/>
-                    <Route path=path!("/faq") view=faq::FaqPage/>
-                    <Route path=path!("/settings") view=settings_page::SettingsPage/>
-                    <Route path=path!("/where") view=WherePage/>
+                    // Every other page is its own wasm part (crate::parts).
+                    <Route path=path!("/rentals") view=|| view! { <OnDemand load=parts::rentals_page/> }/>
+                    <Route path=path!("/archive") view=|| view! { <OnDemand load=parts::archive_page/> }/>
+                    <Route path=path!("/faq") view=|| view! { <OnDemand load=parts::faq_page/> }/>
+                    <Route path=path!("/settings") view=|| view! { <OnDemand load=parts::settings_page/> }/>
+                    <Route path=path!("/where") view=|| view! { <OnDemand load=parts::where_page/> }/>
                 </Routes>
             </main>
         </Router>

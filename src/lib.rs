@@ -7,6 +7,7 @@ pub mod browser;
 pub mod components;
 pub mod i18n;
 mod pages;
+mod parts;
 pub mod state;
 pub mod text;
 

@@ -7,4 +7,5 @@ pub mod clipboard;
 pub mod download;
 pub mod locks;
 pub mod notify;
+pub mod quiet;
 pub(crate) mod storage;

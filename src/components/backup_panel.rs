@@ -1,7 +1,6 @@
 //! Settings → "Your data": export everything this browser remembers as one file, and
 //! import such a file (checked completely first, then merged), saying what it did.
 
-use crate::components::on_demand::PartMissing;
 use crate::i18n::Msg;
 use crate::state::backup::{self, ImportReport};
 use crate::state::number_notes::use_number_notes;
@@ -42,17 +41,9 @@ async fn read_picked(input: web_sys::HtmlInputElement) -> Result<String, Msg> {
     text.as_string().ok_or(Msg::ImportBroken)
 }
 
-/// The panel, split off into its own wasm part (`backup_panel`): fetched when Settings
-/// shows it, so the rent page never downloads it. `fallible`: a failed download is an
-/// `Err` (shown with a retry by `OnDemand`), not a panic as with `#[lazy]`.
-#[leptos::wasm_split::wasm_split(backup_panel, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn backup_panel_part() -> Result<AnyView, PartMissing> {
-    Ok(view! { <BackupPanel/> }.into_any())
-}
-
 /// The export and import controls.
 #[component]
-fn BackupPanel() -> impl IntoView {
+pub fn BackupPanel() -> impl IntoView {
     let settings = use_settings();
     let notes = use_number_notes();
     let t = move |m: Msg| settings.t(m);

@@ -32,6 +32,10 @@ enum Phase {
 pub fn OnDemand<F, Fut>(
     /// Fetches the part and builds its view.
     load: F,
+    /// For a dialog: nothing shows while it loads, a failure shows in a modal dialog of its
+    /// own, and this runs when that one is closed.
+    #[prop(optional)]
+    dialog: Option<Callback<()>>,
 ) -> impl IntoView
 where
     F: Fn() -> Fut + Copy + Send + Sync + 'static,
@@ -63,7 +67,12 @@ where
     };
     fetch();
     move || match phase.get() {
+        Phase::Loading if dialog.is_some() => ().into_any(),
         Phase::Loading => view! { <p role="status">{move || t(Msg::Loading)}</p> }.into_any(),
+        Phase::Failed if let Some(close) = dialog => view! {
+            <FailedDialog retry=Callback::new(move |_| fetch()) close/>
+        }
+        .into_any(),
         Phase::Failed => view! {
             <div class="note error" role="alert" data-testid="part-failed">
                 <p>{move || t(Msg::PartLoadFailed)}</p>
@@ -75,5 +84,69 @@ where
             .try_update_value(Option::take)
             .flatten()
             .unwrap_or_else(|| ().into_any()),
+    }
+}
+
+/// A dialog's part could not be fetched: said in a modal of its own, where the click was.
+#[component]
+fn FailedDialog(retry: Callback<()>, close: Callback<()>) -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(el) = dialog.get() {
+            if !el.open() {
+                let _ = el.show_modal();
+            }
+        }
+    });
+    view! {
+        <dialog node_ref=dialog class="dialog" data-testid="part-failed" on:close=move |_| close.run(())>
+            <div role="alert">
+                <p>{move || t(Msg::PartLoadFailed)}</p>
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=move |_| {
+                    if let Some(el) = dialog.get_untracked() {
+                        el.close();
+                    }
+                }>{move || t(Msg::Close)}</button>
+                <button type="button" on:click=move |_| retry.run(())>{move || t(Msg::Retry)}</button>
+            </div>
+        </dialog>
+    }
+}
+
+/// A dialog in its own part: nothing is fetched until it is first opened; then it stays,
+/// so it reopens at once. If its part failed, closing the message lets the next opening
+/// try again.
+#[component]
+pub fn DialogOnDemand<F, Fut>(
+    /// Whether the owner wants the dialog open.
+    #[prop(into)]
+    opened: Signal<bool>,
+    /// Makes the owner's `opened` false.
+    close: Callback<()>,
+    /// Fetches the part and builds the dialog.
+    load: F,
+) -> impl IntoView
+where
+    F: Fn() -> Fut + Copy + Send + Sync + 'static,
+    Fut: Future<Output = Result<AnyView, PartMissing>> + 'static,
+{
+    let wanted = RwSignal::new(false);
+    Effect::new(move |_| {
+        if opened.get() {
+            wanted.set(true);
+        }
+    });
+    let give_up = Callback::new(move |_| {
+        wanted.set(false);
+        close.run(());
+    });
+    move || {
+        wanted
+            .get()
+            .then(|| view! { <OnDemand load dialog=give_up/> })
     }
 }

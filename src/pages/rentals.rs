@@ -3,16 +3,14 @@
 use crate::api::{Api, ApiFailure};
 use crate::browser::base::href;
 use crate::browser::notify::{self, NotifySwitch};
-use crate::components::add_service_dialog::AddServiceDialog;
-use crate::components::bulk_prolong::BulkProlong;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
 use crate::components::number_label::LabelLine;
-use crate::components::prolong_dialog::ProlongDialog;
+use crate::components::on_demand::DialogOnDemand;
 use crate::components::rental_row::{state_msg, RentalRow, RowActions, EXPIRING_DAYS};
-use crate::components::sms_dialog::SmsDialog;
 use crate::i18n::{count, country_name, Msg, Noun};
+use crate::parts;
 use crate::state::live_rentals::LiveRentals;
 use crate::state::number_notes::use_number_notes;
 use crate::state::paid::PaidAction;
@@ -246,6 +244,12 @@ fn RentalsView() -> impl IntoView {
         session.refresh_balance();
         live.refresh();
     };
+    let prolonged = Callback::new(move |_| after_paid(Msg::Prolonged));
+    let service_added = Callback::new(move |_| after_paid(Msg::ServiceAdded));
+    let bulk_done = Callback::new(move |_| {
+        selected.set(HashSet::new());
+        live.refresh();
+    });
     let activate = Action::new_local(move |id: &i64| {
         let api = use_settings().api();
         let id = *id;
@@ -484,13 +488,15 @@ fn RentalsView() -> impl IntoView {
                 }}
             </Show>
         </Show>
-        <SmsDialog open=sms_for live/>
-        <BulkProlong open=bulk_open selected order=matching live done=Callback::new(move |_| {
-            selected.set(HashSet::new());
-            live.refresh();
-        })/>
-        <ProlongDialog open=prolong_for live done=Callback::new(move |_| after_paid(Msg::Prolonged))/>
-        <AddServiceDialog open=add_for live done=Callback::new(move |_| after_paid(Msg::ServiceAdded))/>
+        // Each dialog is its own wasm part (crate::parts), fetched when first opened.
+        <DialogOnDemand opened=move || sms_for.get().is_some() close=Callback::new(move |_| sms_for.set(None))
+            load=move || parts::sms_dialog(sms_for, live)/>
+        <DialogOnDemand opened=bulk_open close=Callback::new(move |_| bulk_open.set(false))
+            load=move || parts::bulk_prolong(bulk_open, selected, matching.into(), live, bulk_done)/>
+        <DialogOnDemand opened=move || prolong_for.get().is_some() close=Callback::new(move |_| prolong_for.set(None))
+            load=move || parts::prolong_dialog(prolong_for, live, prolonged)/>
+        <DialogOnDemand opened=move || add_for.get().is_some() close=Callback::new(move |_| add_for.set(None))
+            load=move || parts::add_service_dialog(add_for, live, service_added)/>
         <ConfirmDialog
             open=Signal::derive(move || delete_for.get().is_some())
             on_close=Callback::new(move |_| delete_for.set(None))

@@ -1,9 +1,8 @@
 //! `/settings`: API key, API address, language, theme, and a backup of what this browser
 //! remembers.
 
-use crate::components::backup_panel::backup_panel_part;
+use crate::components::backup_panel::BackupPanel;
 use crate::components::key_form::KeyForm;
-use crate::components::on_demand::OnDemand;
 use crate::i18n::{Lang, Msg};
 use crate::state::session::use_session;
 use crate::state::settings::{parse_api_base, use_settings, Theme};
@@ -34,8 +33,7 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">{settings.text(Msg::SettingsData)}</h2>
-            // Its own wasm part, fetched now (crates/wasm-split).
-            <OnDemand load=backup_panel_part/>
+            <BackupPanel/>
         </section>
     }
 }

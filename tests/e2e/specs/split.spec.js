@@ -1,10 +1,13 @@
-// The split wasm (issue 17): the backup panel on Settings is its own part, fetched only when
-// Settings shows it; a failed download says so with a retry (never a panic); offline after
-// one visit the service worker has it.
+// The split wasm (issue 17): the rent page downloads only the main module; every other page
+// and the click-only dialogs are parts, fetched on demand or by the background prefetch once
+// the first page is usable; a failed download says so with a retry (never a panic); offline
+// after one visit every page and dialog still opens.
 import { test, expect, signIn } from "../fixtures.js";
 
-const PART = /\/split_backup_panel[-_][^/]*\.wasm$/;
-const exportButton = (page) => page.getByRole("button", { name: "Export my data" });
+const part = (name) => new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`);
+const PARTS = ["rentals_page", "archive_page", "where_page", "faq_page", "settings_page",
+  "sms_dialog", "prolong_dialog", "add_service_dialog", "bulk_prolong", "restore_dialog"];
+const nav = (page, name) => page.locator("body > header.top").getByRole("link", { name }).click();
 
 /** Every request the page makes, and every console error / page error / panic. */
 function watch(page) {
@@ -14,59 +17,154 @@ function watch(page) {
     if (m.type() === "error" || /panicked/.test(m.text())) log.problems.push(m.text());
   });
   page.on("pageerror", (e) => log.problems.push(String(e)));
+  log.wasm = () => log.requests.filter((p) => p.endsWith(".wasm"));
+  log.of = (name) => log.requests.filter((p) => part(name).test(p));
   return log;
 }
 
-test("the rent page does not fetch the backup part; Settings fetches it and shows the panel", async ({ page, sandbox }) => {
+/** The browser asks to save data (`navigator.connection.saveData`): the app fetches nothing
+ * ahead, so each part is requested exactly when it is needed. */
+async function savingData(page) {
+  await page.addInitScript(() =>
+    Object.defineProperty(navigator, "connection", { value: { saveData: true }, configurable: true }),
+  );
+}
+
+async function rent(sandbox) {
+  const answer = await sandbox.api({ method: "create", apikey: sandbox.key, dtype: "week", dcount: "1", country: "RU", service: "opt16", rent_type: "always" });
+  expect(answer.status, JSON.stringify(answer)).toBe(1);
+  return answer.data.id;
+}
+
+test("the rent page is usable on the main module alone; then every part is prefetched once, and My rentals and SMS open without another download", async ({ page, sandbox }) => {
+  const id = await rent(sandbox);
+  await sandbox.admin("sms", { id, sender: "FACEBOOK", text: "Code 671094" });
   const log = watch(page);
   await signIn(page, sandbox, "/");
-  await expect(page.getByRole("heading", { name: "Rent a number", level: 1 })).toBeVisible();
-  await page.waitForTimeout(1000);
-  expect(log.requests.filter((p) => PART.test(p))).toEqual([]);
-  expect(log.requests.filter((p) => p.endsWith(".wasm"))).toHaveLength(1);
+  await expect(page.getByRole("checkbox", { name: /^Google / })).toBeVisible();
+  expect(log.wasm(), "before the page was usable").toHaveLength(1);
 
-  await page.locator("body > header.top").getByRole("link", { name: "Settings" }).click();
-  await expect(exportButton(page)).toBeVisible();
-  expect(log.requests.filter((p) => PART.test(p))).toHaveLength(1);
-  // Back and forth: the part is loaded once.
-  await page.locator("body > header.top").getByRole("link", { name: "Rent a number" }).click();
-  await page.locator("body > header.top").getByRole("link", { name: "Settings" }).click();
-  await expect(exportButton(page)).toBeVisible();
-  expect(log.requests.filter((p) => PART.test(p))).toHaveLength(1);
+  // The prefetch: each part once, none twice.
+  await expect.poll(() => PARTS.filter((n) => log.of(n).length === 1).length, { timeout: 30_000 }).toBe(PARTS.length);
+  const fetched = log.wasm().length;
+
+  await nav(page, "My rentals");
+  await page.locator(`tr[data-rental="${id}"]`).getByRole("button", { name: "SMS" }).click();
+  await expect(page.getByRole("dialog").locator("li.sms")).toContainText("671094");
+  await page.keyboard.press("Escape");
+  await nav(page, "Archive");
+  await expect(page.getByRole("heading", { name: "Archive", level: 1 })).toBeVisible();
+  expect(log.wasm().length, "no part fetched again").toBe(fetched);
+  expect(PARTS.filter((n) => log.of(n).length !== 1)).toEqual([]);
   expect(log.problems).toEqual([]);
+});
+
+test.describe("saving data", () => {
+  test("a page's part comes with the page, a dialog's with its first opening, each once", async ({ page, sandbox }) => {
+    await savingData(page);
+    const id = await rent(sandbox);
+    const log = watch(page);
+    await signIn(page, sandbox, "/");
+    await expect(page.getByRole("checkbox", { name: /^Google / })).toBeVisible();
+    await page.waitForTimeout(4000); // past the moment the prefetch would start
+    expect(log.wasm()).toHaveLength(1);
+
+    await nav(page, "My rentals");
+    const row = page.locator(`tr[data-rental="${id}"]`);
+    await expect(row).toBeVisible();
+    expect(log.of("rentals_page")).toHaveLength(1);
+    expect(log.of("sms_dialog")).toHaveLength(0);
+    expect(log.of("prolong_dialog")).toHaveLength(0);
+
+    await row.getByRole("button", { name: "SMS" }).click();
+    const sms = page.getByRole("dialog");
+    await expect(sms).toContainText("SMS");
+    expect(log.of("sms_dialog")).toHaveLength(1);
+    await sms.getByRole("button", { name: "Close" }).click();
+    await row.getByRole("button", { name: "SMS" }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await page.keyboard.press("Escape");
+
+    await nav(page, "Rent a number");
+    await nav(page, "My rentals");
+    await expect(row).toBeVisible();
+    expect(log.of("rentals_page")).toHaveLength(1);
+    expect(log.of("sms_dialog")).toHaveLength(1);
+    for (const other of ["archive_page", "where_page", "faq_page", "settings_page", "restore_dialog"]) {
+      expect(log.of(other), other).toHaveLength(0);
+    }
+    expect(log.problems).toEqual([]);
+  });
 });
 
 test.describe("a failed download", () => {
   // Routes do not see what a service worker answers.
   test.use({ serviceWorkers: "block" });
 
-  test("says so with a retry, without a panic; the retry loads the part", async ({ page, sandbox }) => {
+  test("of a page says so with a retry, without a panic; the retry loads it", async ({ page, sandbox }) => {
+    await savingData(page);
     const log = watch(page);
     await signIn(page, sandbox, "/");
-    await page.route(PART, (route) => route.fulfill({ status: 404, body: "" }));
-    await page.locator("body > header.top").getByRole("link", { name: "Settings" }).click();
+    await page.route(part("settings_page"), (route) => route.fulfill({ status: 404, body: "" }));
+    await nav(page, "Settings");
     const note = page.getByTestId("part-failed");
     await expect(note).toHaveText(/This part of rentdesk could not be loaded/);
     await expect(note).toHaveAttribute("role", "alert");
-    await expect(exportButton(page)).toHaveCount(0);
-    // The page still works: the rest of Settings is there.
-    await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+    // The app around it still works.
+    await expect(page.getByTestId("balance")).toHaveText(/Balance/);
     expect(log.problems.filter((p) => /panicked|unreachable|RuntimeError/.test(p))).toEqual([]);
 
-    await page.unroute(PART);
+    await page.unroute(part("settings_page"));
     await note.getByRole("button", { name: "Try again" }).click();
-    await expect(exportButton(page)).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Settings", level: 1 })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Export my data" })).toBeVisible();
     await expect(note).toHaveCount(0);
+    expect(log.problems.filter((p) => /panicked|unreachable|RuntimeError/.test(p))).toEqual([]);
+  });
+
+  test("of a dialog says so in a dialog; closing it and opening again tries again", async ({ page, sandbox }) => {
+    await savingData(page);
+    const id = await rent(sandbox);
+    const log = watch(page);
+    await signIn(page, sandbox, "/rentals");
+    await page.route(part("prolong_dialog"), (route) => route.abort("connectionreset"));
+    const row = page.locator(`tr[data-rental="${id}"]`);
+    await row.getByRole("button", { name: "Prolong" }).click();
+    const failed = page.getByTestId("part-failed");
+    await expect(failed).toBeVisible();
+    await expect(failed.getByRole("alert")).toHaveText(/This part of rentdesk could not be loaded/);
+    await failed.getByRole("button", { name: "Close" }).click();
+    await expect(failed).toHaveCount(0);
+    // Nothing was charged, and the table is still there.
+    await expect(row).toBeVisible();
+
+    await page.unroute(part("prolong_dialog"));
+    await row.getByRole("button", { name: "Prolong" }).click();
+    await expect(page.getByRole("dialog", { name: /Prolong/ })).toBeVisible();
     expect(log.problems.filter((p) => /panicked|unreachable|RuntimeError/.test(p))).toEqual([]);
   });
 });
 
-test("offline after one visit, Settings still opens the backup panel", async ({ page, context, sandbox }) => {
+test("offline after one visit, every page and dialog opens", async ({ page, context, sandbox }) => {
+  const id = await rent(sandbox);
+  const log = watch(page);
   await signIn(page, sandbox, "/");
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await context.setOffline(true);
-  await page.goto(sandbox.base + "/settings");
-  await expect(exportButton(page)).toBeVisible();
+  for (const [path, heading] of [["/rentals", "My rentals"], ["/archive", "Archive"], ["/where", "Where can I rent a service?"], ["/faq", "Frequently asked questions"], ["/settings", "Settings"]]) {
+    await page.goto(sandbox.base + path);
+    await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
+  }
+  await context.setOffline(false);
+  // Dialogs: their parts come from the worker's cache, the rentals from the sandbox.
+  await page.goto(sandbox.base + "/rentals");
+  const row = page.locator(`tr[data-rental="${id}"]`);
+  await expect(row).toBeVisible();
+  await context.setOffline(true);
+  await row.getByRole("button", { name: "Prolong" }).click();
+  await expect(page.getByRole("dialog", { name: /Prolong/ })).toBeVisible();
+  await expect(page.getByTestId("part-failed")).toHaveCount(0);
+  expect(log.problems.filter((p) => /panicked|unreachable|RuntimeError/.test(p))).toEqual([]);
 });
