@@ -76,16 +76,20 @@
     root.setAttribute("data-update", "ready");
     dispatchEvent(new Event("rentdesk-update"));
   };
-  addEventListener("load", function () {
-    navigator.serviceWorker
+  // Registered by the app once its first page is ready (src/browser/quiet.rs), so the
+  // worker's copy of the build does not compete with that page on a slow link. Resolves
+  // when a worker is active, or at once without one.
+  window.rentdeskWorker = function () {
+    return navigator.serviceWorker
       .register(base + "sw.js", { scope: base })
       .then(function (registration) {
         // Looks for a new build now rather than when the browser gets round to it.
-        if (loadedByWorker) return registration.update();
+        if (loadedByWorker) registration.update().catch(function () {});
+        return navigator.serviceWorker.ready;
       })
       .catch(function () {
         /* no worker (private mode, insecure origin, offline): the app works as before */
       });
-  });
+  };
 })();
 

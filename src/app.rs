@@ -25,14 +25,14 @@ pub fn App() -> impl IntoView {
     provide_context(Tabs::start(settings, session));
     provide_context(Notices::new());
     provide_context(NumberNotes::load());
-    // The other pages and the dialogs, fetched in the background once this page is usable
-    // (unless the browser is saving data).
-    if !crate::browser::quiet::saves_data() {
-        leptos::task::spawn_local(async {
-            crate::browser::quiet::after_first_page().await;
+    // Once the first page is usable: the service worker, then the other pages and the
+    // dialogs fetched in the background (unless the browser is saving data).
+    leptos::task::spawn_local(async {
+        crate::browser::quiet::after_first_page().await;
+        if !crate::browser::quiet::saves_data() {
             parts::prefetch().await;
-        });
-    }
+        }
+    });
 
     view! {
         <Router base=crate::browser::base::base_path()>

@@ -6,8 +6,10 @@
 
 use crate::components::add_service_dialog::AddServiceDialog;
 use crate::components::bulk_prolong::BulkProlong;
+use crate::components::key_form::KeyForm;
 use crate::components::on_demand::PartMissing;
 use crate::components::prolong_dialog::ProlongDialog;
+use crate::components::rent_confirm::{RentConfirm, RentDraft};
 use crate::components::restore_dialog::RestoreDialog;
 use crate::components::sms_dialog::SmsDialog;
 use crate::pages::{archive, faq, rentals, settings, where_to_rent};
@@ -47,6 +49,18 @@ pub fn faq_page() -> Part {
 #[wasm_split(settings_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_settings_page))]
 pub fn settings_page() -> Part {
     Ok(view! { <settings::SettingsPage/> }.into_any())
+}
+
+/// The rent page → Rent: the confirmation and the paid call.
+#[wasm_split(rent_confirm, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_rent_confirm))]
+pub fn rent_confirm(draft: RentDraft) -> Part {
+    Ok(view! { <RentConfirm draft/> }.into_any())
+}
+
+/// The key prompt, shown only while no key is saved.
+#[wasm_split(key_form, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_key_form))]
+pub fn key_form(offer_demo: bool) -> Part {
+    Ok(view! { <KeyForm offer_demo/> }.into_any())
 }
 
 /// My rentals → SMS.
@@ -93,7 +107,8 @@ pub fn restore_dialog(open: RwSignal<Option<ArchivedRental>>) -> Part {
 /// without a network wait. A part that fails is fetched again when it is needed.
 pub async fn prefetch() {
     // The order is the likely order of clicks from the rent page.
-    let _: [Result<(), SplitLoaderError>; 10] = [
+    let _: [Result<(), SplitLoaderError>; 11] = [
+        preload_rent_confirm().await,
         preload_rentals_page().await,
         preload_sms_dialog().await,
         preload_prolong_dialog().await,

@@ -1,36 +1,69 @@
-//! When the first page has had its turn, so background work (fetching the on-demand parts)
-//! does not compete with what the person is waiting for.
+//! When the first page has had its turn, so background work (the service worker's copy of
+//! the build, fetching the on-demand parts) does not compete with what the person is waiting
+//! for on a slow link.
 
 use gloo_timers::future::TimeoutFuture;
 use js_sys::{Array, Function, Promise, Reflect};
+use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// Resolves after the page's `load`, once the service worker is active (it stores this
-/// build's files, so what follows is read from its cache rather than fetched twice) or 10 s
-/// passed without one, and then when the browser is idle.
+thread_local! {
+    /// The promise `after_first_page` waits for, and its resolve (taken when called).
+    static PAGE_READY: RefCell<(Option<Function>, Option<Promise>)> = const { RefCell::new((None, None)) };
+}
+
+/// The first page shows what the person came for (the rent page its services and prices;
+/// another page its part). Later calls do nothing.
+pub fn first_page_ready() {
+    let _ = page_ready();
+    let resolve = PAGE_READY.with(|r| r.borrow_mut().0.take());
+    if let Some(resolve) = resolve {
+        let _ = resolve.call0(&JsValue::NULL);
+    }
+}
+
+fn page_ready() -> Promise {
+    PAGE_READY.with(|r| {
+        let mut r = r.borrow_mut();
+        if let Some(p) = &r.1 {
+            return p.clone();
+        }
+        let mut keep = None;
+        let promise = Promise::new(&mut |resolve, _| keep = Some(resolve));
+        *r = (keep, Some(promise.clone()));
+        promise
+    })
+}
+
+/// Resolves once the page has loaded and the first page is ready (or 8 s passed), and the
+/// browser is idle. Then registers the service worker (public/boot.js), whose install copies
+/// this build's files, and waits until it is active (at most 10 s), so what follows reads
+/// from its cache rather than fetching twice.
 pub async fn after_first_page() {
     let Some(window) = web_sys::window() else {
         return;
     };
+    let ready = page_ready();
     while window
         .document()
         .is_some_and(|d| d.ready_state() != "complete")
     {
         TimeoutFuture::new(250).await;
     }
-    let ready = Reflect::get(&window.navigator(), &"serviceWorker".into())
-        .ok()
-        .filter(|sw| !sw.is_undefined())
-        .and_then(|sw| Reflect::get(&sw, &"ready".into()).ok())
-        .and_then(|p| p.dyn_into::<Promise>().ok());
-    if let Some(ready) = ready {
-        let limit = call_later(&window, "setTimeout", 10_000);
-        let _ = JsFuture::from(Promise::race(&Array::of2(&ready, &limit))).await;
-    }
-    TimeoutFuture::new(1_000).await;
+    let limit = call_later(&window, "setTimeout", 8_000);
+    let _ = JsFuture::from(Promise::race(&Array::of2(&ready, &limit))).await;
     // Safari has no requestIdleCallback: a short timer stands in.
     let _ = JsFuture::from(call_later(&window, "requestIdleCallback", 2_000)).await;
+    let worker = Reflect::get(&window, &"rentdeskWorker".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|register| register.call0(&window).ok())
+        .and_then(|p| p.dyn_into::<Promise>().ok());
+    if let Some(worker) = worker {
+        let limit = call_later(&window, "setTimeout", 10_000);
+        let _ = JsFuture::from(Promise::race(&Array::of2(&worker, &limit))).await;
+    }
 }
 
 /// The person asked their browser to save data (`Save-Data`, Chrome's "Lite" modes):

@@ -2,7 +2,7 @@
 //! prompt to enter one (or take the sandbox's demo key).
 
 use crate::browser::base::href;
-use crate::components::key_form::KeyForm;
+use crate::components::on_demand::OnDemand;
 use crate::i18n::Msg;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
@@ -13,14 +13,17 @@ pub fn KeyGate(children: ChildrenFn) -> impl IntoView {
     let settings = use_settings();
     let has_key = move || settings.api_key.get().is_some();
     view! {
-        <Show when=has_key fallback=move || view! {
+        <Show when=has_key fallback=move || {
+            crate::browser::quiet::first_page_ready();
+            view! {
             <section class="card key-prompt" aria-labelledby="key-prompt-title">
                 <h2 id="key-prompt-title">{settings.text(Msg::KeyPromptTitle)}</h2>
                 <p>{settings.text(Msg::KeyPromptText)}</p>
-                <KeyForm offer_demo=true/>
+                // Its own wasm part: a person with a saved key never downloads it.
+                <OnDemand load=move || crate::parts::key_form(true)/>
                 <p><a href=href("/settings")>{settings.text(Msg::KeyPromptSettings)}</a></p>
             </section>
-        }>
+        }}>
             {children()}
         </Show>
     }

@@ -17,6 +17,7 @@ pub mod on_demand;
 pub mod operator_picker;
 pub mod picked_services;
 pub mod prolong_dialog;
+pub mod rent_confirm;
 pub mod rent_options;
 pub mod rental_row;
 pub mod restore_dialog;

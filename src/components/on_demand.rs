@@ -54,6 +54,7 @@ where
         let task = async move {
             match load().await {
                 Ok(view) => {
+                    crate::browser::quiet::first_page_ready();
                     part.set_value(Some(view));
                     phase.set(Phase::Ready);
                 }

@@ -2,19 +2,18 @@
 //! the person picks one service or several (one number for all), perhaps an operator,
 //! sees the total against the balance, confirms once.
 
-use crate::api::Api;
 use crate::browser::base::href;
-use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
-use crate::components::flag::Flag;
 use crate::components::key_gate::KeyGate;
+use crate::components::on_demand::DialogOnDemand;
 use crate::components::operator_picker::OperatorPicker;
 use crate::components::picked_services::PickedServices;
+use crate::components::rent_confirm::RentDraft;
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
-use crate::i18n::{country_name, period_text, usd, Msg};
+use crate::i18n::{country_name, usd, Msg};
+use crate::parts;
 use crate::state::multi_rent::{self, operator_stock};
-use crate::state::paid::{self, Check, PaidAction};
 use crate::state::rent_choice::RentChoice;
 use crate::state::rent_offers::{ChoiceOffers, MultiCount};
 use crate::state::session::use_session;
@@ -22,7 +21,6 @@ use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use rent_api::{rules, CreatedRental, Money, NumberType, Period};
 
 /// The rent page.
 #[component]
@@ -46,9 +44,6 @@ fn support_address() -> String {
         .and_then(|m| m.get_attribute("content"))
         .unwrap_or_default()
 }
-
-/// What one click on "Rent now" orders.
-type Order = (String, Vec<String>, Period, NumberType, Option<String>);
 
 #[component]
 fn RentForm() -> impl IntoView {
@@ -115,6 +110,11 @@ fn RentForm() -> impl IntoView {
         refreshing,
         ..
     } = loaded;
+    Effect::new(move |_| {
+        if offers.with(Option::is_some) || offers_failure.with(Option::is_some) {
+            crate::browser::quiet::first_page_ready();
+        }
+    });
     // A chosen operator the country does not have is dropped.
     Effect::new(move |_| {
         if let (Some(list), Some(name)) = (operators.get(), operator.get_untracked()) {
@@ -175,72 +175,8 @@ fn RentForm() -> impl IntoView {
     });
 
     let dialog_open = RwSignal::new(false);
-    let rent = PaidAction::new(
-        move |order: &Order, api: Api| {
-            let (country, mut services, period, rent_type, provider) = order.clone();
-            async move {
-                if services.len() == 1 {
-                    let service = services.remove(0);
-                    api.create(country, service, period, rent_type, provider)
-                        .await
-                } else {
-                    api.create_multi(country, services, period, rent_type, provider)
-                        .await
-                }
-            }
-        },
-        move |created| {
-            session.refresh_balance();
-            dialog_open.set(false);
-            navigate(
-                &format!("/rentals?new={}", created.id),
-                NavigateOptions::default(),
-            );
-        },
-        // A refusal may mean the balance or the stock changed meanwhile: show both anew.
-        move || {
-            session.refresh_balance();
-            loaded.reload();
-        },
-        Some(Check {
-            done: Msg::RentedAnswerLost,
-            // One rental carries all the services of a multi rent: find it by the first.
-            find: |(_, services, ..): &Order, before, after| {
-                let first = services.first()?;
-                paid::find_rented(first, before, after).map(|r| CreatedRental {
-                    id: r.id,
-                    pnumber: r.pnumber,
-                    ccode: r.ccode,
-                    service: r.scode,
-                    until: r.until,
-                })
-            },
-            rents: true,
-        }),
-    );
-    let confirm = Callback::new(move |_| {
-        if !can_rent.get_untracked() {
-            return;
-        }
-        let Some(c) = country.get_untracked() else {
-            return;
-        };
-        let codes: Vec<String> = picked
-            .get_untracked()
-            .into_iter()
-            .map(|o| o.service)
-            .collect();
-        rent.start((
-            c,
-            codes,
-            period.get_untracked(),
-            rent_type.get_untracked(),
-            operator.get_untracked(),
-        ));
-    });
     let open_dialog = move |_| {
         if can_rent.get_untracked() {
-            rent.forget_failure();
             dialog_open.set(true);
         }
     };
@@ -254,27 +190,17 @@ fn RentForm() -> impl IntoView {
             .unwrap_or_default();
         country_name(&code, &api_name, settings.lang.get())
     };
-    let type_label = move || {
-        t(match rent_type.get() {
-            NumberType::Always => Msg::TypeAlways,
-            NumberType::OnRequest => Msg::TypeOnRequest,
-            NumberType::Any => Msg::TypeAny,
-        })
-    };
-    let money = move |m: Option<Money>| {
-        m.map(|m| usd(m, settings.lang.get()))
-            .unwrap_or_else(|| "—".into())
-    };
-    let confirm_services = move || {
-        let p = period.get();
-        picked
-            .get()
-            .into_iter()
-            .map(|o| {
-                let price = money(rules::total(o.price_day, p));
-                view! { <li>{o.name} " — " {price}</li> }
-            })
-            .collect_view()
+    let draft = RentDraft {
+        open: dialog_open,
+        rent_type,
+        country,
+        country_label: Signal::derive(country_label),
+        period,
+        operator,
+        picked: picked.into(),
+        total: total.into(),
+        can_rent,
+        offers: loaded,
     };
 
     view! {
@@ -319,31 +245,9 @@ fn RentForm() -> impl IntoView {
             <p class="where-link"><a href=href("/where")>{settings.text(Msg::WhereLink)}</a></p>
             <ServiceList offers=offers selected=services refreshing=refreshing support=support_address()/>
         </div>
-        <ConfirmDialog
-            open=dialog_open
-            on_close=Callback::new(move |_| dialog_open.set(false))
-            title=Signal::derive(move || t(Msg::ConfirmTitle).to_owned())
-            confirm_label=Signal::derive(move || t(Msg::ConfirmRent).to_owned())
-            busy=rent.busy()
-            busy_label=Signal::derive(move || t(Msg::Renting).to_owned())
-            blocked=Signal::derive(move || !can_rent.get())
-            on_confirm=confirm
-        >
-            <p>{settings.text(Msg::ConfirmText)}</p>
-            <dl class="summary">
-                <dt>{settings.text(Msg::TypeLegend)}</dt><dd>{type_label}</dd>
-                <dt>{settings.text(Msg::CountryLabel)}</dt><dd class="with-flag"><Flag code=country/>{country_label}</dd>
-                {move || operator.get().map(|name| view! {
-                    <dt>{t(Msg::OperatorLegend)}</dt><dd data-testid="confirm-operator">{name}</dd>
-                })}
-                <dt>{settings.text(Msg::ServicesLegend)}</dt>
-                <dd><ul class="confirm-services" data-testid="confirm-services">{confirm_services}</ul></dd>
-                <dt>{settings.text(Msg::PeriodLabel)}</dt><dd>{move || period_text(period.get(), settings.lang.get())}</dd>
-                <dt>{settings.text(Msg::TotalLabel)}</dt><dd data-testid="confirm-total">{move || money(total.get())}</dd>
-                <dt>{settings.text(Msg::BalanceAfter)}</dt>
-                <dd>{move || money(balance().zip(total.get()).map(|(b, t)| b - t))}</dd>
-            </dl>
-            {move || rent.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
-        </ConfirmDialog>
+        // The confirmation and its paid call: their own wasm part, fetched by the first click
+        // on Rent if the prefetch has not brought it yet.
+        <DialogOnDemand opened=dialog_open close=Callback::new(move |_| dialog_open.set(false))
+            load=move || parts::rent_confirm(draft)/>
     }
 }

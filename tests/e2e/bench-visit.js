@@ -1,9 +1,11 @@
 // Benchmark (not a test): the rent page's first and repeat visit on a slow profile
 // (1.6 Mbit/s, 150 ms round trip, CPU slowed 4×), beside the same rendered page served as
 // static HTML (a snapshot of the app's own DOM under its stylesheet) from the same server,
-// in the same browser run. Figures: first paint (first contentful paint) and usable (the
-// services with their prices on screen). Run: `bash scripts/bench-app.sh` (QUICK=1: one
-// run; see bench-env.js).
+// and beside another build of the app (`BASELINE=dir`, e.g. the single-module build before
+// the wasm split), in the same browser run. Figures: first paint (first contentful paint),
+// usable (the services with their prices on screen), the code (wasm, JS, CSS) on the wire
+// before usable, and, 5 s after usable, the way to My rentals and an SMS (the prefetch's
+// work). Run: `bash scripts/bench-app.sh` (QUICK=1: one run; see bench-env.js).
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
@@ -19,6 +21,9 @@ const dist = mkdtempSync(path.join(tmpdir(), "rentdesk-bench-dist-"));
 // DIST measures another build (e.g. one with fewer routes, to price a route split).
 cpSync(DIST, dist, { recursive: true });
 const sandbox = await startSandbox([], { dist });
+// The other build, served by a sandbox of its own (same binary, same demo data).
+const BASELINE = process.env.BASELINE ? path.resolve(process.env.BASELINE) : null;
+const other = BASELINE ? await startSandbox([], { dist: BASELINE }) : null;
 const browser = await launchChromium();
 
 async function slowPage(context) {
@@ -30,26 +35,55 @@ async function slowPage(context) {
   return page;
 }
 
-/** Opens `url`; first contentful paint and the moment the page was usable, in ms. */
+/** Opens `url`; first contentful paint, the moment the page was usable (ms), and the bytes
+ * of code (wasm, JS, CSS) that had arrived by then, headers included. */
 async function visit(page, url) {
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(USABLE, null, { polling: "raf", timeout: 120_000 });
-  const usable = await page.evaluate(() => performance.now());
-  const paint = await page.evaluate(
-    () => performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN,
-  );
-  return { paint, usable };
+  return page.evaluate(() => {
+    const usable = performance.now();
+    const code = performance
+      .getEntriesByType("resource")
+      .filter((e) => /\.(wasm|js|css)$/.test(new URL(e.name).pathname) && e.responseEnd <= usable)
+      .reduce((sum, e) => sum + e.transferSize, 0);
+    const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
+    return { paint, usable, code };
+  });
 }
 
-async function keyed(context) {
-  await context.addInitScript((key) => localStorage.setItem("rentdesk.key", key), sandbox.key);
+/** After the page was usable for 5 s: from the click on My rentals until its first row shows,
+ * then from the click on the row's SMS button until the message shows, in ms. */
+async function onwards(page) {
+  await page.waitForTimeout(5000);
+  const nav = page.locator("body > header.top").getByRole("link", { name: "My rentals" });
+  const started = Date.now();
+  await nav.click();
+  await page.locator("tr[data-rental]").first().waitFor({ timeout: 120_000 });
+  const rentals = Date.now() - started;
+  const sms = Date.now();
+  await page.locator("tr[data-rental]").first().getByRole("button", { name: "SMS" }).click();
+  await page.locator("dialog li.sms").first().waitFor({ timeout: 120_000 });
+  return { rentals, sms: Date.now() - sms, onwards: Date.now() - started };
+}
+
+async function keyed(context, key) {
+  await context.addInitScript((key) => {
+    localStorage.setItem("rentdesk.key", key);
+    localStorage.setItem("rentdesk.lang", "en");
+  }, key);
+}
+
+// One rental with an SMS on each server, for the way onwards.
+for (const server of [sandbox, other].filter(Boolean)) {
+  const answer = await server.api({ method: "create", apikey: server.key, dtype: "week", dcount: "1", country: "RU", service: "opt16", rent_type: "always" });
+  await server.admin("sms", { id: answer.data.id, sender: "FACEBOOK", text: "Code 671094" });
 }
 
 // The snapshot: the app's rendered rent page, scripts and preloads removed, under the
 // app's own stylesheet, compressed as the build compresses.
 {
   const context = await browser.newContext();
-  await keyed(context);
+  await keyed(context, sandbox.key);
   const page = await context.newPage();
   await page.goto(sandbox.base + "/");
   await page.waitForFunction(USABLE);
@@ -68,17 +102,24 @@ async function keyed(context) {
 // Chromium now and then records no first-contentful-paint entry for a page: that run is
 // left out of the first-paint median rather than making it NaN.
 const median = (xs) => {
-  const known = xs.filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
+  const known = xs.filter((x) => x !== undefined && !Number.isNaN(x)).sort((a, b) => a - b);
   return known[Math.floor(known.length / 2)];
 };
-const results = { app: { first: [], repeat: [] }, html: { first: [], repeat: [] } };
+const builds = [
+  ["app", sandbox, sandbox.base + "/"],
+  ["html", sandbox, sandbox.base + "/snapshot.html"],
+  ...(other ? [["other", other, other.base + "/"]] : []),
+];
+const results = Object.fromEntries(builds.map(([name]) => [name, { first: [], repeat: [] }]));
 for (let run = 0; run < RUNS; run++) {
-  for (const [name, url] of [["app", sandbox.base + "/"], ["html", sandbox.base + "/snapshot.html"]]) {
+  for (const [name, server, url] of builds) {
     const context = await browser.newContext();
-    await keyed(context);
+    await keyed(context, server.key);
     const page = await slowPage(context);
-    results[name].first.push(await visit(page, url));
-    if (name === "app") await page.evaluate(() => navigator.serviceWorker.ready);
+    const first = await visit(page, url);
+    if (name !== "html") Object.assign(first, await onwards(page));
+    results[name].first.push(first);
+    if (name !== "html") await page.evaluate(() => navigator.serviceWorker.ready);
     await page.close();
     // A repeat visit: a new tab of the same browser profile (HTTP cache, service worker).
     const again = await slowPage(context);
@@ -88,23 +129,41 @@ for (let run = 0; run < RUNS; run++) {
 }
 await browser.close();
 await sandbox.dispose();
+await other?.dispose();
 rmSync(dist, { recursive: true, force: true });
 
 console.log(`rent page on 1.6 Mbit/s, 150 ms RTT, CPU 4× slower; median of ${RUNS} runs${QUICK ? " (quick mode: not a measurement)" : ""}`);
+if (other) console.log(`  "other build" is ${BASELINE}`);
 const each = (xs) => xs.map((x) => x.toFixed(0)).join(" ");
-for (const name of ["app", "html"]) {
+for (const [name] of builds) {
   for (const visitKind of ["first", "repeat"]) {
     console.log(`  ${name} ${visitKind} usable, each run: ${each(results[name][visitKind].map((r) => r.usable))} ms`);
   }
 }
+const ms = (x) => (x === undefined ? "n/a" : x.toFixed(0)).padStart(6);
+const ratio = (a, b) => (a === undefined || b === undefined ? "n/a" : `${(a / b).toFixed(2)}×`);
+const figureOf = (name, visitKind, figure) => median(results[name][visitKind].map((r) => r[figure]));
 for (const visitKind of ["first", "repeat"]) {
   for (const figure of ["paint", "usable"]) {
-    const app = median(results.app[visitKind].map((r) => r[figure]));
-    const html = median(results.html[visitKind].map((r) => r[figure]));
-    const ms = (x) => (x === undefined ? "n/a" : x.toFixed(0)).padStart(6);
-    const ratio = app === undefined || html === undefined ? "n/a" : `${(app / html).toFixed(2)}×`;
+    const app = figureOf("app", visitKind, figure);
+    const html = figureOf("html", visitKind, figure);
+    const against = other
+      ? `   other build ${ms(figureOf("other", visitKind, figure))} ms   ratio ${ratio(app, figureOf("other", visitKind, figure))}`
+      : "";
     console.log(
-      `${`${visitKind} visit, ${figure === "paint" ? "first paint" : "usable"}`.padEnd(26)} rentdesk ${ms(app)} ms   static HTML ${ms(html)} ms   ratio ${ratio}`,
+      `${`${visitKind} visit, ${figure === "paint" ? "first paint" : "usable"}`.padEnd(26)} rentdesk ${ms(app)} ms   static HTML ${ms(html)} ms   ratio ${ratio(app, html)}${against}`,
     );
   }
+}
+const bytes = (x) => (x === undefined ? "n/a" : String(x)).padStart(7);
+for (const [label, figure, unit] of [
+  ["code before usable (first)", "code", "bytes"],
+  ["then My rentals shown", "rentals", "ms"],
+  ["then its SMS shown", "sms", "ms"],
+]) {
+  const app = figureOf("app", "first", figure);
+  const against = other
+    ? `   other build ${bytes(figureOf("other", "first", figure))} ${unit}   ratio ${ratio(app, figureOf("other", "first", figure))}`
+    : "";
+  console.log(`${label.padEnd(26)} rentdesk ${bytes(app)} ${unit}${against}`);
 }
