@@ -87,6 +87,19 @@
         if (loadedByWorker) registration.update().catch(function () {});
         return navigator.serviceWorker.ready;
       })
+      .then(function (registration) {
+        // Active is not yet in charge of this page (clients.claim() follows): until it is,
+        // the page's fetches would pass it by and go to the network again.
+        if (navigator.serviceWorker.controller) return registration;
+        return new Promise(function (resolve) {
+          navigator.serviceWorker.addEventListener("controllerchange", function () {
+            resolve(registration);
+          });
+          setTimeout(function () {
+            resolve(registration);
+          }, 3000);
+        });
+      })
       .catch(function () {
         /* no worker (private mode, insecure origin, offline): the app works as before */
       });

@@ -66,11 +66,17 @@ bench "rentals table against plain JS (tests/e2e/bench.js)" node tests/e2e/bench
   "^first render after orders answer +rentdesk +$n ms +plain JS +$n ms +ratio $n×" \
   "^refresh with 10 changed rows +rentdesk +$n ms +plain JS +$n ms +ratio $n×" \
   "^orders requests per refresh: [0-9]"
-bench "rent page on a slow profile against static HTML (tests/e2e/bench-visit.js)" node tests/e2e/bench-visit.js -- \
+# The comparison with another build runs against the same build here (BASELINE=DIST):
+# quick mode checks that it runs, bench-app.sh compares with the single-module build.
+bench "rent page on a slow profile against static HTML and another build (tests/e2e/bench-visit.js)" \
+  env BASELINE="$DIST" node tests/e2e/bench-visit.js -- \
   "^first visit, first paint +rentdesk +($n|n/a) ms" \
-  "^first visit, usable +rentdesk +$n ms +static HTML +$n ms +ratio $n×" \
+  "^first visit, usable +rentdesk +$n ms +static HTML +$n ms +ratio $n× +other build +$n ms +ratio $n×" \
   "^repeat visit, first paint +rentdesk +($n|n/a) ms" \
-  "^repeat visit, usable +rentdesk +$n ms +static HTML +$n ms +ratio $n×"
+  "^repeat visit, usable +rentdesk +$n ms +static HTML +$n ms +ratio $n× +other build +$n ms +ratio $n×" \
+  "^code before usable \(first\) rentdesk +[0-9]+ bytes +other build +[0-9]+ bytes" \
+  "^then My rentals shown +rentdesk +[0-9]+ ms +other build +[0-9]+ ms" \
+  "^then its SMS shown +rentdesk +[0-9]+ ms +other build +[0-9]+ ms"
 bench "rent page with the live catalogue (tests/e2e/bench-rent.js)" node tests/e2e/bench-rent.js -- \
   "^rent page, [0-9]+ services" \
   "^service list on screen after getdata's answer +$n ms" \

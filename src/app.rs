@@ -28,9 +28,9 @@ pub fn App() -> impl IntoView {
     // Once the first page is usable: the service worker, then the other pages and the
     // dialogs fetched in the background (unless the browser is saving data).
     leptos::task::spawn_local(async {
-        crate::browser::quiet::after_first_page().await;
+        let cached = crate::browser::quiet::after_first_page().await;
         if !crate::browser::quiet::saves_data() {
-            parts::prefetch().await;
+            parts::prefetch(cached).await;
         }
     });
 

@@ -103,15 +103,22 @@ pub fn restore_dialog(open: RwSignal<Option<ArchivedRental>>) -> Part {
     Ok(view! { <RestoreDialog open/> }.into_any())
 }
 
-/// Fetches and starts every part, one after another, so the next page or dialog opens
-/// without a network wait. A part that fails is fetched again when it is needed.
-pub async fn prefetch() {
-    // The order is the likely order of clicks from the rent page.
-    let _: [Result<(), SplitLoaderError>; 11] = [
+/// Starts the parts a click from the rent page is most likely to need (the confirmation, My
+/// rentals, SMS, prolong), so they open without a wait. With the service worker active its
+/// install has already copied every part, so the rest open from its cache without the
+/// network; without one every part is fetched here. A failure is left for the next use
+/// to retry.
+pub async fn prefetch(cached: bool) {
+    let _: [Result<(), SplitLoaderError>; 4] = [
         preload_rent_confirm().await,
         preload_rentals_page().await,
         preload_sms_dialog().await,
         preload_prolong_dialog().await,
+    ];
+    if cached {
+        return;
+    }
+    let _: [Result<(), SplitLoaderError>; 7] = [
         preload_archive_page().await,
         preload_settings_page().await,
         preload_where_page().await,

@@ -38,11 +38,11 @@ fn page_ready() -> Promise {
 
 /// Resolves once the page has loaded and the first page is ready (or 8 s passed), and the
 /// browser is idle. Then registers the service worker (public/boot.js), whose install copies
-/// this build's files, and waits until it is active (at most 10 s), so what follows reads
-/// from its cache rather than fetching twice.
-pub async fn after_first_page() {
+/// this build's files (every part included), and waits until it is active (at most 10 s), so
+/// what follows reads from its cache rather than fetching twice. True when it is active.
+pub async fn after_first_page() -> bool {
     let Some(window) = web_sys::window() else {
-        return;
+        return false;
     };
     let ready = page_ready();
     while window
@@ -60,10 +60,14 @@ pub async fn after_first_page() {
         .and_then(|f| f.dyn_into::<Function>().ok())
         .and_then(|register| register.call0(&window).ok())
         .and_then(|p| p.dyn_into::<Promise>().ok());
-    if let Some(worker) = worker {
-        let limit = call_later(&window, "setTimeout", 10_000);
-        let _ = JsFuture::from(Promise::race(&Array::of2(&worker, &limit))).await;
-    }
+    let Some(worker) = worker else {
+        return false;
+    };
+    // The worker's registration when it is active; nothing after the limit or a failure.
+    let limit = call_later(&window, "setTimeout", 10_000);
+    JsFuture::from(Promise::race(&Array::of2(&worker, &limit)))
+        .await
+        .is_ok_and(|active| active.is_object())
 }
 
 /// The person asked their browser to save data (`Save-Data`, Chrome's "Lite" modes):
