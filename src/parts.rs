@@ -15,92 +15,66 @@ use crate::components::sms_dialog::SmsDialog;
 use crate::pages::{archive, faq, rentals, settings, where_to_rent};
 use crate::state::live_rentals::LiveRentals;
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
+#[cfg(feature = "split")]
+use leptos::wasm_split::wasm_split;
+use leptos::wasm_split::SplitLoaderError;
 use rent_api::ArchivedRental;
 use std::collections::HashSet;
 
 type Part = Result<AnyView, PartMissing>;
 
-/// `/rentals`.
-#[wasm_split(rentals_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_rentals_page))]
-pub fn rentals_page() -> Part {
-    Ok(view! { <rentals::RentalsPage/> }.into_any())
+/// Each part: with the `split` feature (the app's build, see index.html) a `fallible`
+/// `wasm_split` function and its preload; without it (the component tests, whose runner
+/// cannot serve the split's loader) an ordinary async function, and a preload that has
+/// nothing to do.
+macro_rules! parts {
+    ($($(#[doc = $doc:literal])* $name:ident / $preload:ident ($($arg:ident: $ty:ty),*) => $view:expr;)*) => {$(
+        $(#[doc = $doc])*
+        #[cfg(feature = "split")]
+        #[wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        pub fn $name($($arg: $ty),*) -> Part {
+            Ok($view.into_any())
+        }
+
+        $(#[doc = $doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> Part {
+            Ok($view.into_any())
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code)] // the key prompt's is never prefetched
+        async fn $preload() -> Result<(), SplitLoaderError> {
+            Ok(())
+        }
+    )*};
 }
 
-/// `/archive`.
-#[wasm_split(archive_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_archive_page))]
-pub fn archive_page() -> Part {
-    Ok(view! { <archive::ArchivePage/> }.into_any())
-}
-
-/// `/where`.
-#[wasm_split(where_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_where_page))]
-pub fn where_page() -> Part {
-    Ok(view! { <where_to_rent::WherePage/> }.into_any())
-}
-
-/// `/faq`.
-#[wasm_split(faq_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_faq_page))]
-pub fn faq_page() -> Part {
-    Ok(view! { <faq::FaqPage/> }.into_any())
-}
-
-/// `/settings`.
-#[wasm_split(settings_page, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_settings_page))]
-pub fn settings_page() -> Part {
-    Ok(view! { <settings::SettingsPage/> }.into_any())
-}
-
-/// The rent page → Rent: the confirmation and the paid call.
-#[wasm_split(rent_confirm, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_rent_confirm))]
-pub fn rent_confirm(draft: RentDraft) -> Part {
-    Ok(view! { <RentConfirm draft/> }.into_any())
-}
-
-/// The key prompt, shown only while no key is saved.
-#[wasm_split(key_form, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_key_form))]
-pub fn key_form(offer_demo: bool) -> Part {
-    Ok(view! { <KeyForm offer_demo/> }.into_any())
-}
-
-/// My rentals → SMS.
-#[wasm_split(sms_dialog, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_sms_dialog))]
-pub fn sms_dialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> Part {
-    Ok(view! { <SmsDialog open live/> }.into_any())
-}
-
-/// My rentals → Prolong.
-#[wasm_split(prolong_dialog, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_prolong_dialog))]
-pub fn prolong_dialog(open: RwSignal<Option<i64>>, live: LiveRentals, done: Callback<()>) -> Part {
-    Ok(view! { <ProlongDialog open live done/> }.into_any())
-}
-
-/// My rentals → Add a service.
-#[wasm_split(add_service_dialog, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_add_service_dialog))]
-pub fn add_service_dialog(
-    open: RwSignal<Option<i64>>,
-    live: LiveRentals,
-    done: Callback<()>,
-) -> Part {
-    Ok(view! { <AddServiceDialog open live done/> }.into_any())
-}
-
-/// My rentals → Prolong selected.
-#[wasm_split(bulk_prolong, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_bulk_prolong))]
-pub fn bulk_prolong(
-    open: RwSignal<bool>,
-    selected: RwSignal<HashSet<i64>>,
-    order: Signal<Vec<i64>>,
-    live: LiveRentals,
-    done: Callback<()>,
-) -> Part {
-    Ok(view! { <BulkProlong open selected order live done/> }.into_any())
-}
-
-/// Archive → Restore.
-#[wasm_split(restore_dialog, wasm_split_path = ::leptos::wasm_split, fallible, preload(preload_restore_dialog))]
-pub fn restore_dialog(open: RwSignal<Option<ArchivedRental>>) -> Part {
-    Ok(view! { <RestoreDialog open/> }.into_any())
+parts! {
+    /// `/rentals`.
+    rentals_page / preload_rentals_page () => view! { <rentals::RentalsPage/> };
+    /// `/archive`.
+    archive_page / preload_archive_page () => view! { <archive::ArchivePage/> };
+    /// `/where`.
+    where_page / preload_where_page () => view! { <where_to_rent::WherePage/> };
+    /// `/faq`.
+    faq_page / preload_faq_page () => view! { <faq::FaqPage/> };
+    /// `/settings`.
+    settings_page / preload_settings_page () => view! { <settings::SettingsPage/> };
+    /// The rent page → Rent: the confirmation and the paid call.
+    rent_confirm / preload_rent_confirm (draft: RentDraft) => view! { <RentConfirm draft/> };
+    /// The key prompt, shown only while no key is saved.
+    key_form / preload_key_form (offer_demo: bool) => view! { <KeyForm offer_demo/> };
+    /// My rentals → SMS.
+    sms_dialog / preload_sms_dialog (open: RwSignal<Option<i64>>, live: LiveRentals) => view! { <SmsDialog open live/> };
+    /// My rentals → Prolong.
+    prolong_dialog / preload_prolong_dialog (open: RwSignal<Option<i64>>, live: LiveRentals, done: Callback<()>) => view! { <ProlongDialog open live done/> };
+    /// My rentals → Add a service.
+    add_service_dialog / preload_add_service_dialog (open: RwSignal<Option<i64>>, live: LiveRentals, done: Callback<()>) => view! { <AddServiceDialog open live done/> };
+    /// My rentals → Prolong selected.
+    bulk_prolong / preload_bulk_prolong (open: RwSignal<bool>, selected: RwSignal<HashSet<i64>>, order: Signal<Vec<i64>>, live: LiveRentals, done: Callback<()>) => view! { <BulkProlong open selected order live done/> };
+    /// Archive → Restore.
+    restore_dialog / preload_restore_dialog (open: RwSignal<Option<ArchivedRental>>) => view! { <RestoreDialog open/> };
 }
 
 /// Starts the parts a click from the rent page is most likely to need (the confirmation, My
