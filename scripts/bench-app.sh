@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): sizes of the built app, the rent page's first and repeat visit
 # on a slow profile beside the same page as static HTML and beside the single-module build
-# from before the wasm split (issue 17), and the rentals table with 1,000 rentals in
-# headless Chromium beside a plain-JS page rendering the same JSON.
-# BASELINE=dir: another build to compare with; else BASELINE_REF (a commit, default the
-# last single-module one) is built once into target/bench-baseline/ (about 6 minutes).
+# from before the wasm split (issue 17), the rentals table with 1,000 rentals in headless
+# Chromium beside a plain-JS page rendering the same JSON, and My rentals at 20,000
+# rentals against 200 beside the build from before the row window (issue 26).
+# BASELINE=dir / TABLE_BASELINE=dir: other builds to compare with; else BASELINE_REF
+# (default the last single-module commit) and TABLE_BASELINE_REF (default the last commit
+# before issue 26) are built once each into target/bench-baseline/ (about 6 minutes each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null
@@ -14,19 +16,22 @@ cargo build --release --quiet -p rentdesk-sandbox
 bash scripts/size-report.sh
 echo
 
-if [ -z "${BASELINE:-}" ]; then
-  ref=${BASELINE_REF:-7e902c8}
-  base="$PWD/target/bench-baseline"
-  BASELINE="$base/dist-$ref"
-  if [ ! -f "$BASELINE/index.html" ]; then
+base="$PWD/target/bench-baseline"
+# build_ref REF: the app as built at commit REF, once, in its own worktree and target dir.
+build_ref() {
+  local ref=$1 dist="$base/dist-$1"
+  if [ ! -f "$dist/index.html" ]; then
     rm -rf "$base/src"
     git worktree prune
     git worktree add --force --detach "$base/src" "$ref" >/dev/null
     ln -sfn "$PWD/node_modules" "$base/src/node_modules"
     # Its own target dir: two checkouts of one crate must never share one.
-    (cd "$base/src" && CARGO_TARGET_DIR="$base/target" trunk build --release --dist "$BASELINE" >/dev/null 2>&1)
+    (cd "$base/src" && CARGO_TARGET_DIR="$base/target" trunk build --release --dist "$dist" >/dev/null 2>&1)
   fi
-fi
+  echo "$dist"
+}
+BASELINE=${BASELINE:-$(build_ref "${BASELINE_REF:-7e902c8}")}
+TABLE_BASELINE=${TABLE_BASELINE:-$(build_ref "${TABLE_BASELINE_REF:-68315df}")}
 (cd tests/e2e && BASELINE="$BASELINE" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-visit.js)
 echo
-(cd tests/e2e && SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench.js)
+(cd tests/e2e && BASELINE="$TABLE_BASELINE" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench.js)

@@ -65,7 +65,13 @@ n='[0-9]+(\.[0-9]+)?'
 bench "rentals table against plain JS (tests/e2e/bench.js)" node tests/e2e/bench.js -- \
   "^first render after orders answer +rentdesk +$n ms +plain JS +$n ms +ratio $n×" \
   "^refresh with 10 changed rows +rentdesk +$n ms +plain JS +$n ms +ratio $n×" \
-  "^orders requests per refresh: [0-9]"
+  "^orders requests per refresh: [0-9]" \
+  "^  open My rentals, first row shown +20000 +$n ms +200 +$n ms +ratio $n×" \
+  "^  refresh, ten get an SMS +20000 +$n ms +200 +$n ms +ratio $n×" \
+  "^  filter to one number +20000 +$n ms +200 +$n ms" \
+  "^  rows in the page +20000 +[0-9]+ +200 +[0-9]+" \
+  "^  scrolling top to end \([0-9]+ screens, reached row [0-9]+\): longest task" \
+  "^  orders decode / apply / arrange at 20000: "
 # The comparison with another build runs against the same build here (BASELINE=DIST):
 # quick mode checks that it runs, bench-app.sh compares with the single-module build.
 bench "rent page on a slow profile against static HTML and another build (tests/e2e/bench-visit.js)" \

@@ -131,7 +131,9 @@ impl Api {
             apikey: self.key()?,
         };
         let body = self.call(request).await?;
-        Ok((decode::orders(&body)?, body))
+        let list =
+            crate::browser::timing::timed("rentdesk orders decode", || decode::orders(&body))?;
+        Ok((list, body))
     }
 
     /// `add_service_to_order`, for `days` days (the rest of the rental when `None`).

@@ -9,3 +9,4 @@ pub mod locks;
 pub mod notify;
 pub mod quiet;
 pub(crate) mod storage;
+pub mod timing;

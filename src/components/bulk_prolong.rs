@@ -10,6 +10,7 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::number_label::LabelLine;
 use crate::components::prolong_dialog::price_from;
+use crate::components::row_window::RowWindow;
 use crate::i18n::{period_text, usd, Msg};
 use crate::state::live_rentals::LiveRentals;
 use crate::state::paid;
@@ -71,15 +72,22 @@ pub fn BulkProlong(
         let p = period.get();
         // The table's order; selected rentals a filter hides now come after, by id.
         let chosen: Vec<Rental> = selected.with_untracked(|s| {
-            let shown = order.get_untracked();
-            let mut hidden: Vec<i64> = s.iter().filter(|id| !shown.contains(id)).copied().collect();
-            rent_api::order::sort_by_key(&mut hidden, |id| *id);
-            shown
-                .into_iter()
-                .filter(|id| s.contains(id))
-                .chain(hidden)
-                .filter_map(|id| live.row(id).map(|r| r.get_untracked()))
-                .collect()
+            order.with_untracked(|shown| {
+                let in_table: HashSet<i64> = shown.iter().copied().collect();
+                let mut hidden: Vec<i64> = s
+                    .iter()
+                    .filter(|id| !in_table.contains(id))
+                    .copied()
+                    .collect();
+                rent_api::order::sort_by_key(&mut hidden, |id| *id);
+                shown
+                    .iter()
+                    .filter(|id| s.contains(id))
+                    .copied()
+                    .chain(hidden)
+                    .filter_map(|id| live.row(id).map(|r| r.get_untracked()))
+                    .collect()
+            })
         });
         outcomes.set(HashMap::new());
         ran.set(false);
@@ -128,16 +136,41 @@ pub fn BulkProlong(
     });
 
     let balance = move || session.balance.get().and_then(|b| b.ok());
-    let total = Memo::new(move |_| match lines.get() {
-        Some(Ok(l)) => l
-            .iter()
-            .filter_map(|(_, p)| *p)
-            .fold(Money::ZERO, |a, b| a + b),
-        _ => Money::ZERO,
+    let total = Memo::new(move |_| {
+        lines.with(|l| match l {
+            Some(Ok(l)) => l
+                .iter()
+                .filter_map(|(_, p)| *p)
+                .fold(Money::ZERO, |a, b| a + b),
+            _ => Money::ZERO,
+        })
     });
     let ready = Signal::derive(move || {
-        matches!(lines.get(), Some(Ok(l)) if l.iter().any(|(_, p)| p.is_some())) && !ran.get()
+        lines.with(|l| matches!(l, Some(Ok(l)) if l.iter().any(|(_, p)| p.is_some()))) && !ran.get()
     });
+    // The list is drawn like the table: only the lines near its visible part.
+    let at = Memo::new(move |_| {
+        lines.with(|l| match l {
+            Some(Ok(l)) => l.iter().enumerate().map(|(i, (r, _))| (r.id, i)).collect(),
+            _ => HashMap::new(),
+        })
+    });
+    let ids = Memo::new(move |_| {
+        lines.with(|l| match l {
+            Some(Ok(l)) => l.iter().map(|(r, _)| r.id).collect(),
+            _ => Vec::new(),
+        })
+    });
+    let window = RowWindow::new(ids.into());
+    let list_ref = NodeRef::<leptos::html::Ol>::new();
+    window.attach(list_ref, true);
+    let line = move |id: i64| {
+        let i = at.with_untracked(|at| at.get(&id).copied())?;
+        lines.with_untracked(|l| match l {
+            Some(Ok(l)) => l.get(i).cloned().map(|line| (i, line)),
+            _ => None,
+        })
+    };
 
     let run = Callback::new(move |_| {
         if running.get_untracked() || ran.get_untracked() || !ready.get_untracked() {
@@ -246,29 +279,32 @@ pub fn BulkProlong(
                     </option>
                 }).collect_view()}
             </select>
-            {move || match lines.get() {
-                None => view! { <p role="status">{t(Msg::PriceLoading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <ErrorNote failure=e/> }.into_any(),
-                Some(Ok(list)) => view! {
-                    <ol class="bulk-list">
-                        {list.into_iter().map(|(r, price)| {
-                            let id = r.id;
-                            view! {
-                                <li data-rental=id>
-                                    <span class="bulk-what">{format_phone(&r.ccode, &r.pnumber)} " " <LabelLine number=r.full_number()/> " · " {r.sname.clone()}</span>
-                                    <span class="bulk-price" data-testid="bulk-price">{match price {
-                                        Some(m) => usd(m, settings.lang.get()),
-                                        None => t(Msg::BulkSkipped).to_owned(),
-                                    }}</span>
-                                    <span class="bulk-result" data-testid="bulk-result" aria-live="polite">
-                                        {move || outcomes.with(|o| o.get(&id).cloned()).map(result_text)}
-                                    </span>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                }.into_any(),
-            }}
+            {move || lines.with(|l| match l {
+                None => Some(view! { <p role="status">{t(Msg::PriceLoading)}</p> }.into_any()),
+                Some(Err(e)) => Some(view! { <ErrorNote failure=e.clone()/> }.into_any()),
+                Some(Ok(_)) => None,
+            })}
+            <p class="bulk-count" data-testid="bulk-count" hidden=move || ids.with(Vec::is_empty)>
+                {move || t(Msg::RentalsCountAll).replace("{n}", &window.len().to_string())}
+            </p>
+            <ol class="bulk-list" node_ref=list_ref hidden=move || ids.with(Vec::is_empty)>
+                <li class="window-spacer" aria-hidden="true" style:height=move || window.above()></li>
+                <For each=move || window.drawn.get() key=|id| *id let:id>
+                    {line(id).map(|(i, (r, price))| view! {
+                        <li data-rental=id value=(i + 1).to_string()>
+                            <span class="bulk-what">{format_phone(&r.ccode, &r.pnumber)} " " <LabelLine number=r.full_number()/> " · " {r.sname.clone()}</span>
+                            <span class="bulk-price" data-testid="bulk-price">{move || match price {
+                                Some(m) => usd(m, settings.lang.get()),
+                                None => t(Msg::BulkSkipped).to_owned(),
+                            }}</span>
+                            <span class="bulk-result" data-testid="bulk-result" aria-live="polite">
+                                {move || outcomes.with(|o| o.get(&id).cloned()).map(result_text)}
+                            </span>
+                        </li>
+                    })}
+                </For>
+                <li class="window-spacer" aria-hidden="true" style:height=move || window.below()></li>
+            </ol>
             <dl class="summary">
                 <dt>{t(Msg::TotalLabel)}</dt>
                 <dd data-testid="bulk-total">{move || usd(total.get(), settings.lang.get())}</dd>

@@ -21,6 +21,7 @@ pub mod rent_confirm;
 pub mod rent_options;
 pub mod rental_row;
 pub mod restore_dialog;
+pub mod row_window;
 pub mod service_list;
 pub mod sms_dialog;
 pub mod theme_toggle;

@@ -69,6 +69,9 @@ pub fn RentalRow(
     #[prop(into)] now: Signal<i64>,
     actions: RowActions,
     highlight: bool,
+    /// Its place in the whole list (0: the first), for screen readers.
+    #[prop(into)]
+    index: Signal<Option<usize>>,
     /// The newest SMS looked up for this rental.
     #[prop(into)]
     latest: Signal<Option<Sms>>,
@@ -105,7 +108,8 @@ pub fn RentalRow(
             });
         };
         view! {
-            <tr data-rental=id class:new=highlight class:has-sms=move || has_new || unread.get()
+            <tr data-rental=id aria-rowindex=move || index.get().map(|i| (i + 2).to_string())
+                class:new=highlight class:has-sms=move || has_new || unread.get()
                 class:expiring=move || until - now.get() < EXPIRING_DAYS * DAY>
                 <td class="select-cell">
                     <input type="checkbox" prop:checked=move || selected.get()

@@ -3,17 +3,20 @@
 use crate::api::{Api, ApiFailure};
 use crate::browser::base::href;
 use crate::browser::notify::{self, NotifySwitch};
+use crate::browser::timing::timed;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
 use crate::components::number_label::LabelLine;
 use crate::components::on_demand::DialogOnDemand;
 use crate::components::rental_row::{state_msg, RentalRow, RowActions, EXPIRING_DAYS};
+use crate::components::row_window::RowWindow;
 use crate::i18n::{count, country_name, Msg, Noun};
 use crate::parts;
 use crate::state::live_rentals::LiveRentals;
 use crate::state::number_notes::use_number_notes;
 use crate::state::paid::PaidAction;
+use crate::state::rental_view::RentalView as View;
 use crate::state::session::use_session;
 use crate::state::settings::use_settings;
 use crate::state::sms_watch::SmsWatch;
@@ -26,9 +29,6 @@ use rent_api::rules::DAY;
 use rent_api::{Rental, RentalState};
 use std::collections::HashSet;
 
-/// Rows shown at first, and added by "show more".
-const PAGE_ROWS: usize = 1000;
-
 /// The rentals page.
 #[component]
 pub fn RentalsPage() -> impl IntoView {
@@ -38,72 +38,6 @@ pub fn RentalsPage() -> impl IntoView {
         <KeyGate>
             <RentalsView/>
         </KeyGate>
-    }
-}
-
-/// The table's filter and order.
-#[derive(Debug, Clone, Default, PartialEq)]
-struct View {
-    text: String,
-    status: String,
-    country: String,
-    sort: String,
-    /// Only rentals that expire within [`EXPIRING_DAYS`] (from `now`).
-    expiring_before: Option<i64>,
-}
-
-impl View {
-    fn keeps(&self, r: &Rental, notes: &Notes) -> bool {
-        let needle = crate::text::lower(self.text.trim());
-        let digits: String = needle.chars().filter(char::is_ascii_digit).collect();
-        // Looked up only when needed: thousands of rentals are filtered at every refresh.
-        let note = || {
-            (!notes.is_empty())
-                .then(|| notes.get(&number_key(&r.full_number())))
-                .flatten()
-        };
-        let text_ok = needle.is_empty()
-            || crate::text::lower(&r.sname).contains(&needle)
-            || crate::text::lower(&r.scode).contains(&needle)
-            || (!digits.is_empty() && r.full_number().contains(&digits))
-            || note().is_some_and(|n| {
-                crate::text::lower(&n.label).contains(&needle)
-                    || crate::text::lower(&n.note).contains(&needle)
-            });
-        let status_ok = match self.status.as_str() {
-            "" => true,
-            "sms" => r.hasnewsms,
-            "kept" => note().is_some_and(|n| n.keep),
-            code => code.parse::<i64>().is_ok_and(|c| r.state.code() == c),
-        };
-        let country_ok = self.country.is_empty() || r.cname == self.country;
-        let expiring_ok = self.expiring_before.is_none_or(|t| r.until < t);
-        text_ok && status_ok && country_ok && expiring_ok
-    }
-
-    /// The ids shown, in order; by default rentals with new SMS (`unread`) come first.
-    fn arrange(&self, mut rows: Vec<Rental>, unread: &HashSet<i64>, notes: &Notes) -> Vec<i64> {
-        rows.retain(|r| self.keeps(r, notes));
-        // One key shape for every order: each sort instantiation costs kilobytes of wasm.
-        rent_api::order::sort_by_key(&mut rows, |r| match self.sort.as_str() {
-            "newest" => (String::new(), -r.id, 0),
-            "status" => (String::new(), r.state.code(), r.until),
-            "service" => (crate::text::lower(&r.sname), r.until, 0),
-            "country" => (r.cname.clone(), r.until, 0),
-            "number" => (format!("{}{}", r.ccode, r.pnumber), 0, 0),
-            // Labelled numbers first, by label; the rest by expiry.
-            "label" => match notes.get(&number_key(&r.full_number())) {
-                Some(n) if !n.label.is_empty() => {
-                    (format!("0{}", crate::text::lower(&n.label)), 0, 0)
-                }
-                _ => ("1".to_owned(), r.until, 0),
-            },
-            _ => {
-                let new = r.hasnewsms || unread.contains(&r.id);
-                (if new { "0" } else { "1" }.to_owned(), r.until, r.id)
-            }
-        });
-        rows.into_iter().map(|r| r.id).collect()
     }
 }
 
@@ -126,13 +60,19 @@ fn RentalsView() -> impl IntoView {
         live.join(first.is_none() && just_rented);
     });
     let sms_for = RwSignal::new(None::<i64>);
+    // The drawn window over the rentals (set below, once the order exists): a notification
+    // click scrolls its rental into view.
+    let rows = StoredValue::new(None::<RowWindow>);
     let notify_switch = NotifySwitch::load();
     Effect::new(move |_| live.background.set(notify_switch.on.get()));
     let watch = SmsWatch::start(
         live,
         notify_switch,
         untrack(highlight),
-        Callback::new(move |id| sms_for.set(Some(id))),
+        Callback::new(move |id| {
+            sms_for.set(Some(id));
+            rows.with_value(|w| w.map(|w| w.reveal(id)));
+        }),
         sms_for.into(),
     );
     Effect::new(move |_| {
@@ -151,13 +91,14 @@ fn RentalsView() -> impl IntoView {
     }
 
     // The tab title counts rentals with new SMS, so they are seen from another tab.
-    // One snapshot of every rental per change, shared by the derived lists below.
-    let all = Memo::new(move |_| live.all());
+    // Every derived list reads the rentals in place: 20,000 of them are never copied.
     let new_sms = Memo::new(move |_| {
-        all.with(|a| {
-            a.iter()
-                .filter(|r| r.hasnewsms || watch.is_unread(r.id))
-                .count()
+        watch.unread.with(|unread| {
+            live.with_all(|a| {
+                a.iter()
+                    .filter(|r| r.hasnewsms || unread.contains(&r.id))
+                    .count()
+            })
         })
     });
     Effect::new(move |_| {
@@ -183,17 +124,25 @@ fn RentalsView() -> impl IntoView {
     };
     let filter = RwSignal::new(View::default());
     let matching = Memo::new(move |_| {
-        notes.with(|n| filter.with(|f| watch.unread.with(|u| f.arrange(all.get(), u, n))))
+        notes.with(|n| {
+            filter.with(|f| {
+                watch.unread.with(|u| {
+                    live.with_all(|a| timed("rentdesk rentals arrange", || f.arrange(a, u, n)))
+                })
+            })
+        })
     });
-    // Tens of thousands of rows in the DOM would freeze the page: a thousand at a time.
-    let limit = RwSignal::new(PAGE_ROWS);
-    let visible = Memo::new(move |_| {
-        matching.with(|m| m.iter().take(limit.get()).copied().collect::<Vec<_>>())
-    });
+    // Only the rows near the screen are drawn; the rest stand in spacers.
+    let window = RowWindow::new(matching.into());
+    rows.set_value(Some(window));
+    let body = NodeRef::<leptos::html::Tbody>::new();
+    window.attach(body, false);
     let countries = Memo::new(move |_| {
-        let mut codes: Vec<String> = all.with(|a| a.iter().map(|r| r.cname.clone()).collect());
+        let mut codes: Vec<String> = live.with_all(|a| {
+            let names: HashSet<&str> = a.iter().map(|r| r.cname.as_str()).collect();
+            names.into_iter().map(str::to_owned).collect()
+        });
         rent_api::order::sort_by_key(&mut codes, String::clone);
-        codes.dedup();
         codes
     });
 
@@ -201,7 +150,7 @@ fn RentalsView() -> impl IntoView {
     let expiring = Memo::new(move |_| {
         let soon = now.get() + EXPIRING_DAYS * DAY;
         notes.with(|notes| {
-            all.with(|a| {
+            live.with_all(|a| {
                 let soon: Vec<&Rental> = a.iter().filter(|r| r.until < soon).collect();
                 let kept = soon.iter().filter(|r| kept_in(notes, r)).count();
                 let first = soon.iter().map(|r| r.until).min()?;
@@ -212,9 +161,9 @@ fn RentalsView() -> impl IntoView {
     let selected = RwSignal::new(HashSet::<i64>::new());
     let bulk_open = RwSignal::new(false);
     let select_where = move |which: fn(&Rental, bool) -> bool| {
-        let shown: HashSet<i64> = visible.get_untracked().into_iter().collect();
+        let shown: HashSet<i64> = matching.with_untracked(|m| m.iter().copied().collect());
         let notes = notes.all_untracked();
-        let ids: HashSet<i64> = all.with_untracked(|a| {
+        let ids: HashSet<i64> = live.with_all_untracked(|a| {
             a.iter()
                 .filter(|r| shown.contains(&r.id) && which(r, kept_in(&notes, r)))
                 .map(|r| r.id)
@@ -223,16 +172,19 @@ fn RentalsView() -> impl IntoView {
         selected.set(ids);
     };
     let export_csv = move |_| {
-        let text = rent_api::export::rentals_csv(&all.get_untracked(), &notes.all_untracked());
+        let text =
+            live.with_all_untracked(|a| rent_api::export::rentals_csv(a, &notes.all_untracked()));
         crate::browser::download::save("rentals.csv", "text/csv;charset=utf-8", &text);
     };
     let export_ics = move |_| {
-        let text = rent_api::export::expiry_ics(
-            &all.get_untracked(),
-            &notes.all_untracked(),
-            settings.t(Msg::IcsSummary),
-            time::now(),
-        );
+        let text = live.with_all_untracked(|a| {
+            rent_api::export::expiry_ics(
+                a,
+                &notes.all_untracked(),
+                settings.t(Msg::IcsSummary),
+                time::now(),
+            )
+        });
         crate::browser::download::save("rental-expiry.ics", "text/calendar;charset=utf-8", &text);
     };
     let filters_open = RwSignal::new(false);
@@ -446,10 +398,17 @@ fn RentalsView() -> impl IntoView {
                         <option value="label">{settings.text(Msg::SortByLabel)}</option>
                     </select>
                 </div>
+                {move || window.windowed().then(|| view! {
+                    <p class="hint find-hint" data-testid="find-hint">
+                        <span data-testid="rental-count">{t(Msg::RentalsCountAll).replace("{n}", &window.len().to_string())}</span>
+                        " · " {t(Msg::FindInPageHint)}
+                    </p>
+                })}
                 <div class="table-wrap">
-                    <table class="rentals" class:stale=move || live.failure.get().is_some()>
+                    <table class="rentals" class:stale=move || live.failure.get().is_some()
+                        aria-rowcount=move || (window.len() + 1).to_string()>
                         <thead>
-                            <tr>
+                            <tr aria-rowindex="1">
                                 <th scope="col"><span class="visually-hidden">{settings.text(Msg::SelectRental)}</span></th>
                                 <th scope="col">{settings.text(Msg::ColStatus)}</th>
                                 <th scope="col">{settings.text(Msg::ColNumber)}</th>
@@ -459,33 +418,28 @@ fn RentalsView() -> impl IntoView {
                                 <th scope="col">{settings.text(Msg::ColActions)}</th>
                             </tr>
                         </thead>
-                        <tbody>
-                            <For each=move || visible.get() key=|id| *id let:id>
+                        <tbody node_ref=body on:keydown=move |ev| window.keydown(ev)>
+                            // Stand-ins for the rows not drawn, only while some are not.
+                            {move || window.windowed().then(|| view! {
+                                <tr class="window-spacer" aria-hidden="true"><td colspan="7" style:height=move || window.above()></td></tr>
+                            })}
+                            <For each=move || window.drawn.get() key=|id| *id let:id>
                                 {live.row(id).map(|row| view! {
                                     <RentalRow row now=now actions highlight=highlight() == Some(id)
+                                        index=Signal::derive(move || window.position(id))
                                         latest=Signal::derive(move || watch.latest.with(|l| l.get(&id).cloned()))
                                         unread=Signal::derive(move || watch.is_unread(id))
                                         waiting=Signal::derive(move || watch.waiting.with(|w| w.get(&id).copied()))
                                         selected=Signal::derive(move || selected.with(|s| s.contains(&id)))/>
                                 })}
                             </For>
+                            {move || window.windowed().then(|| view! {
+                                <tr class="window-spacer" aria-hidden="true"><td colspan="7" style:height=move || window.below()></td></tr>
+                            })}
                         </tbody>
                     </table>
                 </div>
-                {move || visible.with(Vec::is_empty).then(|| view! { <p class="empty-search">{t(Msg::NoRentalMatch)}</p> })}
-                {move || {
-                    let total = matching.with(Vec::len);
-                    let shown = visible.with(Vec::len);
-                    (shown < total).then(|| view! {
-                        <p class="more" role="status">
-                            {t(Msg::ShowingOf).replace("{shown}", &shown.to_string()).replace("{total}", &total.to_string())}
-                            " "
-                            <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += PAGE_ROWS)>
-                                {t(Msg::ShowMore)}
-                            </button>
-                        </p>
-                    })
-                }}
+                {move || window.is_empty().then(|| view! { <p class="empty-search">{t(Msg::NoRentalMatch)}</p> })}
             </Show>
         </Show>
         // Each dialog is its own wasm part (crate::parts), fetched when first opened.

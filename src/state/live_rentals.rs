@@ -7,7 +7,7 @@
 //! for [`refresh::WATCHDOG_MS`] asks itself, in case the leader is frozen.
 
 use crate::api::ApiFailure;
-use crate::browser::locks;
+use crate::browser::{locks, timing};
 use crate::state::refresh;
 use crate::state::settings::{use_settings, Settings};
 use crate::state::tabs::{use_tabs, Message, Tabs};
@@ -155,7 +155,7 @@ impl LiveRentals {
 
     /// Shows a fresh list (asked here or shared) and starts the next period from it.
     fn accept(self, list: Vec<Rental>, at: f64) {
-        self.apply(list);
+        timing::timed("rentdesk orders apply", || self.apply(list));
         self.last_at.set_value(at);
         self.failures.set_value(0);
         self.failure.set(None);
@@ -176,9 +176,14 @@ impl LiveRentals {
         self.list.with(Vec::is_empty)
     }
 
-    /// Every rental now, in API order (tracked as one value).
-    pub fn all(&self) -> Vec<Rental> {
-        self.list.get()
+    /// Reads every rental now, in API order (tracked as one value), without copying them.
+    pub fn with_all<R>(&self, read: impl FnOnce(&Vec<Rental>) -> R) -> R {
+        self.list.with(read)
+    }
+
+    /// Reads every rental now without subscribing.
+    pub fn with_all_untracked<R>(&self, read: impl FnOnce(&Vec<Rental>) -> R) -> R {
+        self.list.with_untracked(read)
     }
 
     /// Changes one rental on screen before the next refresh confirms it.

@@ -10,6 +10,7 @@ pub mod paid;
 pub mod refresh;
 pub mod rent_choice;
 pub mod rent_offers;
+pub mod rental_view;
 pub mod session;
 pub mod settings;
 pub mod sms_watch;

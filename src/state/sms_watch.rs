@@ -145,7 +145,7 @@ impl SmsWatch {
         Effect::new(move |_| {
             live.generation.track();
             if live.loaded.get_untracked() {
-                watch.on_refresh(untrack(|| live.all()));
+                live.with_all_untracked(|list| watch.on_refresh(list));
             }
         });
         Effect::new(move |_| {
@@ -227,11 +227,11 @@ impl SmsWatch {
         }
     }
 
-    fn on_refresh(self, list: Vec<Rental>) {
+    fn on_refresh(self, list: &[Rental]) {
         let now = time::now();
         let first = self.known.with_value(Option::is_none);
         let before = self.known.get_value().unwrap_or_default();
-        for r in &list {
+        for r in list {
             let was = before.get(&r.id).copied();
             let became_active = matches!(was, Some(s) if s != RentalState::Active)
                 && r.state == RentalState::Active;

@@ -16,3 +16,13 @@ pub fn lower(text: &str) -> String {
         text.to_lowercase()
     }
 }
+
+/// `text` in lower case, without a call into the browser when it is ASCII (service names,
+/// codes): thousands of rentals are searched and sorted at every keystroke and refresh.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        lower(text)
+    }
+}

@@ -14,6 +14,7 @@ mod request;
 mod restore;
 pub mod rules;
 mod types;
+pub mod window;
 
 pub use catalogue::*;
 pub use decode::{ApiError, Inbox, ServiceCounts};

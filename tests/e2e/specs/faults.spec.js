@@ -60,19 +60,15 @@ test("an answer slower than the client waits for gives a timeout message", async
   await expect(page.getByTestId("stale")).toHaveCount(0);
 });
 
-test("a very large orders list stays usable: a thousand rows at a time", async ({ page, sandbox }) => {
-  // 20,000 rentals on a shared 2-core machine: the second thousand rows take 9–22 s
-  // (BENCHMARKS.md); this checks that they come, not how fast.
-  test.setTimeout(150_000);
+test("a very large orders list stays usable: only the rows near the screen are drawn", async ({ page, sandbox }) => {
   await signIn(page, sandbox);
   await sandbox.admin("fault", { method: "orders", kind: "huge" });
   await page.getByRole("button", { name: "Refresh now" }).click();
-  await expect(page.getByText("Showing 1000 of 20000.")).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator("tbody tr")).toHaveCount(1000);
-  await page.getByRole("button", { name: "Show more" }).click();
-  await expect(page.locator("tbody tr")).toHaveCount(2000, { timeout: 60_000 });
+  await expect(page.getByTestId("rental-count")).toHaveText("20000 rentals", { timeout: 30_000 });
+  expect(await page.locator("tbody tr[data-rental]").count()).toBeLessThan(80);
   await page.getByRole("searchbox", { name: "Filter by number, service or label" }).fill("9000000123");
-  await expect(page.locator("tbody tr")).toHaveCount(1, { timeout: 30_000 });
+  await expect(page.locator("tbody tr[data-rental]")).toHaveCount(1);
+  await expect(page.locator('tr[data-rental="900123"]')).toBeVisible();
 });
 
 test("a dropped connection on rent is checked in orders: nothing was charged, and renting works when it is back", async ({ page, sandbox }) => {

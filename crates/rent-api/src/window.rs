@@ -1,0 +1,87 @@
+//! Which rows of a long list to draw (windowing), and how to change the drawn rows without
+//! moving the ones that stay: the rules behind the app's row window, free of the browser.
+
+use std::collections::HashMap;
+
+/// Lists this long or shorter are drawn whole (the browser's find-in-page then sees all).
+pub const DRAW_ALL_UP_TO: usize = 100;
+
+/// The ids of `from` that stay in `to`, keeping as many as possible in place: the longest
+/// run in `from`'s order that is also in `to`'s order (the others are drawn anew).
+pub fn kept_in_order(from: &[i64], to: &[i64]) -> Vec<i64> {
+    let at: HashMap<i64, usize> = to.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let stays: Vec<(i64, usize)> = from
+        .iter()
+        .filter_map(|id| Some((*id, *at.get(id)?)))
+        .collect();
+    longest_increasing(&stays)
+}
+
+/// The longest subsequence of `items` whose positions rise (patience sorting, n log n).
+fn longest_increasing(items: &[(i64, usize)]) -> Vec<i64> {
+    let mut tails: Vec<usize> = Vec::new(); // index into items of each length's smallest tail
+    let mut before: Vec<Option<usize>> = vec![None; items.len()];
+    for (i, (_, pos)) in items.iter().enumerate() {
+        let len = tails.partition_point(|&t| items[t].1 < *pos);
+        before[i] = len.checked_sub(1).map(|l| tails[l]);
+        if len == tails.len() {
+            tails.push(i);
+        } else {
+            tails[len] = i;
+        }
+    }
+    let mut out = Vec::with_capacity(tails.len());
+    let mut next = tails.last().copied();
+    while let Some(i) = next {
+        out.push(items[i].0);
+        next = before[i];
+    }
+    out.reverse();
+    out
+}
+
+/// The rows to draw for the part `top..bottom` of a list with these offsets: that part and
+/// half a screen above and below it, at least a screen's worth.
+pub fn span(offsets: &[f64], top: f64, bottom: f64, screen: f64) -> (usize, usize) {
+    let n = offsets.len().saturating_sub(1);
+    if n <= DRAW_ALL_UP_TO {
+        return (0, n);
+    }
+    let extra = screen / 2.0;
+    let start = offsets[1..].partition_point(|&o| o <= top - extra).min(n);
+    let end = offsets.partition_point(|&o| o < bottom + extra).min(n);
+    let per_row = offsets[n] / n as f64;
+    let least = (screen / per_row.max(1.0)).ceil() as usize + 2;
+    (start, end.max(start + least).min(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_rows_that_stay_in_order() {
+        // Ten flagged rentals come to the top: the ones drawn before stay, in order.
+        assert_eq!(
+            kept_in_order(&[1, 2, 3, 4], &[9, 8, 1, 2, 3]),
+            vec![1, 2, 3]
+        );
+        // A row that moves up past others is drawn anew; the rest stay.
+        assert_eq!(kept_in_order(&[1, 2, 3, 4], &[3, 1, 2, 4]), vec![1, 2, 4]);
+        assert!(kept_in_order(&[1, 2], &[5, 6]).is_empty());
+    }
+
+    #[test]
+    fn draws_the_screen_and_half_a_screen_around_it() {
+        let offsets: Vec<f64> = (0..=1000).map(|i| i as f64 * 50.0).collect();
+        // At the top: 0 .. (800 + 400) / 50 rows.
+        assert_eq!(span(&offsets, 0.0, 800.0, 800.0), (0, 24));
+        // Far down: 400 px (8 rows) above and below.
+        assert_eq!(span(&offsets, 10_000.0, 10_800.0, 800.0), (192, 224));
+        // At the end.
+        assert_eq!(span(&offsets, 49_200.0, 50_000.0, 800.0), (976, 1000));
+        // A short list is drawn whole.
+        let short: Vec<f64> = (0..=20).map(|i| i as f64 * 50.0).collect();
+        assert_eq!(span(&short, 0.0, 100.0, 800.0), (0, 20));
+    }
+}

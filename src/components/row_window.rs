@@ -1,0 +1,525 @@
+//! Draws only the rows of a long list that are near the screen (windowing), so a desk of
+//! 20,000 rentals costs what the screen shows. The rows above and below the window are
+//! stood in for by two spacers whose heights add up what those rows measured when they
+//! were drawn (the average of the drawn ones for rows never drawn), so the real scrollbar
+//! spans the whole list and scrolling moves through all of it.
+//!
+//! The window changes the drawn list in steps that Leptos's keyed `For` applies without
+//! moving a row that stays: first the rows that go, then each new row alone at its place
+//! (its diff moves every row after a block of two or more inserted before them). So a
+//! refresh that brings ten rentals to the top adds ten rows and removes ten, and a focused
+//! row, an open editor or a text selection in a row that stays is never detached.
+//!
+//! ## Usage
+//! ```ignore
+//! let window = RowWindow::new(order, None);
+//! view! { <tbody node_ref=window.list>
+//!     <tr class="window-spacer"><td style:height=window.above()/></tr>
+//!     <For each=move || window.drawn.get() key=|id| *id let:id>…</For>
+//!     <tr class="window-spacer"><td style:height=window.below()/></tr>
+//! </tbody> }
+//! ```
+
+use leptos::html::ElementType;
+use leptos::prelude::*;
+use leptos::task::{spawn_local, tick};
+use std::collections::{HashMap, HashSet};
+use wasm_bindgen::JsCast;
+
+/// A row's height before any row was measured, in CSS pixels.
+const FIRST_GUESS_PX: f64 = 64.0;
+
+/// The window over one list of ids, and what is drawn of it.
+#[derive(Clone, Copy)]
+pub struct RowWindow {
+    /// Every id of the list, in order.
+    order: Signal<Vec<i64>>,
+    /// The ids drawn now, in order: what the list's `For` iterates.
+    pub drawn: RwSignal<Vec<i64>>,
+    /// Where the window starts and ends in `order`.
+    range: Memo<(usize, usize)>,
+    /// Each list position's distance from the list's top (one more than the ids).
+    offsets: Memo<Vec<f64>>,
+    /// The part of the list on screen, in pixels from its top.
+    view: RwSignal<(f64, f64)>,
+    heights: StoredValue<HashMap<i64, f64>>,
+    measured: RwSignal<u64>,
+    /// The element the rows are children of (`tbody`, `ol`).
+    list: StoredValue<Option<web_sys::Element>>,
+    /// The list scrolls itself (a dialog's list); else the page scrolls it.
+    scrolls_itself: StoredValue<bool>,
+    /// A sync is asked for the next frame.
+    pending: StoredValue<bool>,
+    /// Bumped by every change of the target, so an older stepping stops.
+    generation: StoredValue<u64>,
+    /// A row (id) and which of its controls should take the focus once it is drawn.
+    focus_wanted: StoredValue<Option<(i64, u32)>>,
+}
+
+impl RowWindow {
+    /// A window over `order`; it follows the page's scrolling (and resizing) until the
+    /// calling view goes away.
+    pub fn new(order: Signal<Vec<i64>>) -> RowWindow {
+        let heights = StoredValue::new(HashMap::<i64, f64>::new());
+        let measured = RwSignal::new(0u64);
+        let view = RwSignal::new((0.0, window_height()));
+        let offsets = Memo::new(move |_| {
+            measured.track();
+            heights.with_value(|h| {
+                let guess = average(h);
+                order.with(|ids| {
+                    let mut at = Vec::with_capacity(ids.len() + 1);
+                    let mut y = 0.0;
+                    at.push(y);
+                    for id in ids {
+                        y += h.get(id).copied().unwrap_or(guess);
+                        at.push(y);
+                    }
+                    at
+                })
+            })
+        });
+        let range = Memo::new(move |_| {
+            let (top, bottom) = view.get();
+            offsets.with(|o| rent_api::window::span(o, top, bottom, window_height()))
+        });
+        let rows = RowWindow {
+            order,
+            drawn: RwSignal::new(Vec::new()),
+            range,
+            offsets,
+            view,
+            heights,
+            measured,
+            list: StoredValue::new(None),
+            scrolls_itself: StoredValue::new(false),
+            pending: StoredValue::new(false),
+            generation: StoredValue::new(0),
+            focus_wanted: StoredValue::new(None),
+        };
+        let target = Memo::new(move |_| {
+            let (start, end) = range.get();
+            order.with(|ids| {
+                let end = rows.sticky_end(ids, end);
+                ids.get(start..end).map(<[i64]>::to_vec).unwrap_or_default()
+            })
+        });
+        Effect::new(move |_| {
+            let to = target.get();
+            let mine = rows.generation.get_value() + 1;
+            rows.generation.set_value(mine);
+            spawn_local(async move { rows.step_to(to, mine).await });
+        });
+        let on_scroll = window_event_listener(leptos::ev::scroll, move |_| rows.sync_soon());
+        let on_resize = window_event_listener(leptos::ev::resize, move |_| rows.sync_soon());
+        on_cleanup(move || {
+            on_scroll.remove();
+            on_resize.remove();
+        });
+        rows
+    }
+
+    /// Follows the list element once it is mounted; `scrolls_itself`: the list has its own
+    /// scrollbar (a dialog's list), else the page scrolls it.
+    pub fn attach<E>(self, list: NodeRef<E>, scrolls_itself: bool)
+    where
+        E: ElementType,
+        E::Output: JsCast + Clone + 'static,
+    {
+        Effect::new(move |_| {
+            let Some(el) = list.get() else { return };
+            let el: web_sys::Element = el.unchecked_into();
+            if scrolls_itself {
+                let on_scroll = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+                    self.sync_soon();
+                });
+                let _ = el
+                    .add_event_listener_with_callback("scroll", on_scroll.as_ref().unchecked_ref());
+                on_scroll.forget();
+                self.scrolls_itself.set_value(true);
+            }
+            self.list.set_value(Some(el));
+            self.sync_soon();
+        });
+    }
+
+    /// How far the window starts from the list's top: the upper spacer's height.
+    pub fn above(self) -> String {
+        let (start, _) = self.range.get();
+        px(self.offsets.with(|o| o.get(start).copied().unwrap_or(0.0)))
+    }
+
+    /// The rest of the list below the window: the lower spacer's height.
+    pub fn below(self) -> String {
+        let (_, end) = self.range.get();
+        px(self.offsets.with(|o| {
+            let last = o.last().copied().unwrap_or(0.0);
+            last - o.get(end).copied().unwrap_or(last)
+        }))
+    }
+
+    /// The position of `id` in the whole list (0 is the first), for `aria-rowindex`.
+    pub fn position(self, id: i64) -> Option<usize> {
+        let (start, end) = self.range.get();
+        self.order
+            .with(|ids| ids.get(start..end)?.iter().position(|x| *x == id))
+            .map(|at| start + at)
+    }
+
+    /// How many ids the list has (tracked).
+    pub fn len(self) -> usize {
+        self.order.with(Vec::len)
+    }
+
+    /// Whether the list is long enough that only part of it is drawn (tracked).
+    pub fn windowed(self) -> bool {
+        self.len() > rent_api::window::DRAW_ALL_UP_TO
+    }
+
+    /// Whether the list has no ids (tracked).
+    pub fn is_empty(self) -> bool {
+        self.len() == 0
+    }
+
+    /// Scrolls so `id` is in the window and on screen; `true` if it is in the list.
+    pub fn reveal(self, id: i64) -> bool {
+        let Some(at) = self
+            .order
+            .with_untracked(|ids| ids.iter().position(|x| *x == id))
+        else {
+            return false;
+        };
+        let y = self
+            .offsets
+            .with_untracked(|o| o.get(at).copied().unwrap_or(0.0));
+        let Some(list) = self.list.get_value() else {
+            return true;
+        };
+        // A little of the row before stays in sight, so the row reads in its context.
+        let margin = 96.0;
+        if self.scrolls_itself.get_value() {
+            list.set_scroll_top((y - margin).max(0.0) as i32);
+        } else {
+            let top = list.get_bounding_client_rect().top() + window().scroll_y().unwrap_or(0.0);
+            window().scroll_to_with_x_and_y(0.0, (top + y - margin).max(0.0));
+        }
+        self.sync_soon();
+        true
+    }
+
+    /// Measures the drawn rows and reads the part on screen in the next frame (once, however
+    /// often it is asked within a frame).
+    fn sync_soon(self) {
+        if self.pending.try_get_value() != Some(false) {
+            return;
+        }
+        self.pending.set_value(true);
+        request_animation_frame(move || {
+            if self.pending.try_set_value(false).is_some() {
+                return; // the view is gone
+            }
+            // The first row on screen stays where it is while the heights above it change
+            // from estimates to measurements (what the browser's scroll anchoring does, and
+            // WebKit does not): else the page would jump by the difference.
+            let anchor = self.first_on_screen();
+            if !self.measure() {
+                self.read_view();
+                return;
+            }
+            spawn_local(async move {
+                // The spacers take the new heights in the next ticks, before the next paint.
+                tick().await;
+                tick().await;
+                if let Some((row, was)) = anchor {
+                    let moved = row.get_bounding_client_rect().top() - was;
+                    if moved.abs() > 0.5 && row.is_connected() {
+                        match self.list.try_get_value().flatten() {
+                            Some(list) if self.scrolls_itself.get_value() => {
+                                list.scroll_by_with_x_and_y(0.0, moved)
+                            }
+                            _ => window().scroll_by_with_x_and_y(0.0, moved),
+                        }
+                    }
+                }
+                if self.list.try_get_value().is_some() {
+                    self.read_view();
+                }
+            });
+        });
+    }
+
+    /// Takes the part of the list now on screen.
+    fn read_view(self) {
+        if let Some(seen) = self.seen() {
+            if self
+                .view
+                .with_untracked(|v| (v.0 - seen.0).abs() > 0.5 || (v.1 - seen.1).abs() > 0.5)
+            {
+                self.view.set(seen);
+            }
+        }
+    }
+
+    /// The first drawn row whose bottom is on screen, and its top.
+    fn first_on_screen(self) -> Option<(web_sys::Element, f64)> {
+        let list = self.list.get_value()?;
+        let clip = if self.scrolls_itself.get_value() {
+            list.get_bounding_client_rect().top()
+        } else {
+            0.0
+        };
+        let children = list.children();
+        (0..children.length())
+            .filter_map(|i| children.item(i))
+            .filter(|row| row.has_attribute("data-rental"))
+            .map(|row| {
+                let rect = row.get_bounding_client_rect();
+                (row, rect.top(), rect.bottom())
+            })
+            .find(|(_, _, bottom)| *bottom > clip)
+            .map(|(row, top, _)| (row, top))
+    }
+
+    /// Notes each drawn row's height: from its top to the next row's (or spacer's) top, so
+    /// margins and borders count. `true` when a height changed.
+    fn measure(self) -> bool {
+        let Some(list) = self.list.get_value() else {
+            return false;
+        };
+        let children = list.children();
+        let mut changed = false;
+        let mut previous: Option<(i64, f64)> = None;
+        self.heights.update_value(|heights| {
+            for i in 0..children.length() {
+                let Some(child) = children.item(i) else {
+                    continue;
+                };
+                let top = child.get_bounding_client_rect().top();
+                if let Some((id, was_top)) = previous.take() {
+                    let height = top - was_top;
+                    if height > 0.0 && heights.get(&id).is_none_or(|h| (h - height).abs() > 0.5) {
+                        heights.insert(id, height);
+                        changed = true;
+                    }
+                }
+                previous = child
+                    .get_attribute("data-rental")
+                    .and_then(|id| id.parse().ok())
+                    .map(|id| (id, top));
+            }
+        });
+        if changed {
+            self.measured.update(|m| *m += 1);
+        }
+        changed
+    }
+
+    /// The part of the list on screen, in pixels from its top; `None` before it is mounted.
+    fn seen(self) -> Option<(f64, f64)> {
+        let list = self.list.get_value()?;
+        if self.scrolls_itself.get_value() {
+            let top = f64::from(list.scroll_top());
+            return Some((top, top + f64::from(list.client_height())));
+        }
+        let top = list.get_bounding_client_rect().top();
+        Some((-top, window_height() - top))
+    }
+
+    /// Moves the drawn list to `to` in steps the keyed `For` applies without moving a row
+    /// that stays (see the module's comment). An older stepping stops when a newer begins.
+    async fn step_to(self, to: Vec<i64>, mine: u64) {
+        let current = || self.generation.try_get_value() == Some(mine);
+        let Some(from) = self.drawn.try_get_untracked() else {
+            return;
+        };
+        let mut list = rent_api::window::kept_in_order(&from, &to);
+        if list != from {
+            self.drawn.set(list.clone());
+            tick().await;
+        }
+        let kept: HashSet<i64> = list.iter().copied().collect();
+        let mut at = 0;
+        while at < to.len() {
+            if !current() {
+                return;
+            }
+            if kept.contains(&to[at]) {
+                at += 1;
+                continue;
+            }
+            // New rows up to the next kept one; after the last kept row, all of them at once
+            // (appending moves nothing), before it one at a time.
+            let block = if to[at..].iter().any(|id| kept.contains(id)) {
+                1
+            } else {
+                to.len() - at
+            };
+            for (i, id) in to[at..at + block].iter().enumerate() {
+                list.insert(at + i, *id);
+            }
+            self.drawn.set(list.clone());
+            at += block;
+            tick().await;
+        }
+        if current() {
+            self.focus_waiting();
+            self.sync_soon();
+        }
+    }
+
+    /// Where the window ends: as far as the drawn rows reach already, up to [`SLACK_ROWS`]
+    /// past `end`. Rows a refresh puts on top are drawn before they are measured; without
+    /// this the window would take rows away at its end (or add some) for their estimated
+    /// height, and undo that a frame later once they are measured.
+    fn sticky_end(self, ids: &[i64], end: usize) -> usize {
+        let Some(last) = self.drawn.with_untracked(|d| d.last().copied()) else {
+            return end;
+        };
+        match ids.iter().position(|id| *id == last) {
+            Some(at) if at >= end => (at + 1).min(end + SLACK_ROWS).min(ids.len()),
+            _ => end,
+        }
+    }
+
+    /// Up and down arrows move the focus to the same control of the row above or below;
+    /// the page scrolls to it and the window follows. When that row is not drawn yet, the
+    /// focus goes to it as soon as it is. Text fields keep their arrows.
+    pub fn keydown(self, ev: leptos::ev::KeyboardEvent) {
+        let down = match ev.key().as_str() {
+            "ArrowDown" => true,
+            "ArrowUp" => false,
+            _ => return,
+        };
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        let tag = target.tag_name();
+        let typing = matches!(tag.as_str(), "TEXTAREA" | "SELECT")
+            || (tag == "INPUT" && target.get_attribute("type").as_deref() != Some("checkbox"));
+        let Some(row) = target.closest("[data-rental]").ok().flatten() else {
+            return;
+        };
+        let Some(id) = row
+            .get_attribute("data-rental")
+            .and_then(|id| id.parse::<i64>().ok())
+        else {
+            return;
+        };
+        if typing {
+            return;
+        }
+        // Keys pressed faster than rows are drawn go on from the row still to be focused.
+        let waiting = self.focus_wanted.get_value();
+        let from = waiting.map_or(id, |(id, _)| id);
+        let next = self.order.with_untracked(|ids| {
+            let at = ids.iter().position(|x| *x == from)?;
+            let next = if down {
+                at.checked_add(1)
+            } else {
+                at.checked_sub(1)
+            }?;
+            ids.get(next).copied()
+        });
+        let Some(next) = next else { return };
+        ev.prevent_default();
+        let control = match waiting {
+            Some((_, control)) => control,
+            None => controls(&row)
+                .and_then(|all| {
+                    (0..all.length())
+                        .find(|i| all.item(*i).is_some_and(|n| n.is_same_node(Some(&target))))
+                })
+                .unwrap_or(0),
+        };
+        self.focus_wanted.set_value(Some((next, control)));
+        if !self.focus_waiting() {
+            // Not drawn yet: bring it on screen; the focus follows once it is drawn.
+            self.bring_on_screen(next);
+        }
+    }
+
+    /// Scrolls just enough for row `id` to be on screen (by its place in the offsets).
+    fn bring_on_screen(self, id: i64) {
+        let Some(at) = self
+            .order
+            .with_untracked(|ids| ids.iter().position(|x| *x == id))
+        else {
+            return;
+        };
+        let Some((top, bottom)) = self
+            .offsets
+            .with_untracked(|o| Some((*o.get(at)?, *o.get(at + 1)?)))
+        else {
+            return;
+        };
+        let Some((seen_top, seen_bottom)) = self.seen() else {
+            return;
+        };
+        let by = if bottom > seen_bottom {
+            bottom - seen_bottom
+        } else if top < seen_top {
+            top - seen_top
+        } else {
+            return;
+        };
+        match self.list.get_value() {
+            Some(list) if self.scrolls_itself.get_value() => list.scroll_by_with_x_and_y(0.0, by),
+            _ => window().scroll_by_with_x_and_y(0.0, by),
+        }
+        self.sync_soon();
+    }
+
+    /// Focuses the control a key asked for, once its row is drawn; `true` when done.
+    fn focus_waiting(self) -> bool {
+        let Some(Some((id, control))) = self.focus_wanted.try_get_value() else {
+            return false;
+        };
+        let Some(row) = self.list.get_value().and_then(|list| {
+            list.query_selector(&format!("[data-rental=\"{id}\"]"))
+                .ok()
+                .flatten()
+        }) else {
+            return false;
+        };
+        let goal = controls(&row)
+            .and_then(|all| all.item(control.min(all.length().saturating_sub(1))))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+        self.focus_wanted.set_value(None);
+        if let Some(goal) = goal {
+            let _ = goal.focus();
+        }
+        true
+    }
+}
+
+/// A row's controls, in the order Tab reaches them.
+fn controls(row: &web_sys::Element) -> Option<web_sys::NodeList> {
+    row.query_selector_all("input, button:not([disabled]), a[href]")
+        .ok()
+}
+
+/// How many rows past the needed end the window may keep (see [`RowWindow::sticky_end`]).
+const SLACK_ROWS: usize = 12;
+
+fn average(heights: &HashMap<i64, f64>) -> f64 {
+    if heights.is_empty() {
+        FIRST_GUESS_PX
+    } else {
+        heights.values().sum::<f64>() / heights.len() as f64
+    }
+}
+
+fn window_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+}
+
+fn px(value: f64) -> String {
+    format!("{:.0}px", value.max(0.0))
+}
