@@ -121,19 +121,16 @@ impl Api {
 
     /// `orders`: the current rentals.
     pub async fn orders(&self) -> ApiResult<Vec<Rental>> {
-        Ok(self.orders_answer().await?.0)
+        Ok(decode::orders(&self.orders_answer().await?)?)
     }
 
-    /// `orders`: the current rentals and the answer as it came, which other tabs decode
-    /// themselves (cheaper in code than serializing the rentals again).
-    pub async fn orders_answer(&self) -> ApiResult<(Vec<Rental>, String)> {
+    /// `orders`: the answer as it came, for the live list, which decodes it against the
+    /// answer before (only changed rentals) and shares it with other tabs as it is.
+    pub async fn orders_answer(&self) -> ApiResult<String> {
         let request = Request::Orders {
             apikey: self.key()?,
         };
-        let body = self.call(request).await?;
-        let list =
-            crate::browser::timing::timed("rentdesk orders decode", || decode::orders(&body))?;
-        Ok((list, body))
+        self.call(request).await
     }
 
     /// `add_service_to_order`, for `days` days (the rest of the rental when `None`).

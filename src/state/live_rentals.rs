@@ -13,6 +13,7 @@ use crate::state::settings::{use_settings, Settings};
 use crate::state::tabs::{use_tabs, Message, Tabs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use rent_api::decode::OrdersCache;
 use rent_api::Rental;
 use std::collections::HashMap;
 
@@ -43,9 +44,14 @@ pub struct LiveRentals {
     last_at: StoredValue<f64>,
     /// The `orders` answer the list shown came from, for a tab that opens later.
     last_answer: StoredValue<String>,
+    /// The rentals of the last answer decoded, so the next decodes only what changed.
+    cache: StoredValue<OrdersCache>,
     settings: Settings,
     tabs: Tabs,
 }
+
+/// How long after drawing a fresh list the leader shares it with the other tabs.
+const SHARE_AFTER_MS: u64 = 20;
 
 fn tab_visible() -> bool {
     document().visibility_state() == web_sys::VisibilityState::Visible
@@ -68,6 +74,7 @@ impl LiveRentals {
             timer: StoredValue::new(None),
             last_at: StoredValue::new(0.0),
             last_answer: StoredValue::new(String::new()),
+            cache: StoredValue::new(OrdersCache::default()),
             settings: use_settings(),
             tabs: use_tabs(),
         };
@@ -132,7 +139,7 @@ impl LiveRentals {
         let leader = self.tabs.leader.get_untracked();
         match message {
             Message::Orders { at, answer } if *at > self.last_at.get_value() => {
-                if let Ok(list) = rent_api::decode::orders(answer) {
+                if let Ok(list) = self.decode(answer) {
                     self.last_answer.set_value(answer.clone());
                     self.accept(list, *at);
                 }
@@ -263,16 +270,24 @@ impl LiveRentals {
             if self.refreshing.try_set(false).is_some() {
                 return; // the view is gone
             }
+            let result = result.and_then(|answer| Ok((self.decode(&answer)?, answer)));
             match result {
                 Ok((list, answer)) => {
                     let at = js_sys::Date::now();
                     self.tabs.polled();
-                    self.tabs.post(Message::Orders {
-                        at,
-                        answer: answer.clone(),
-                    });
-                    self.last_answer.set_value(answer);
+                    self.last_answer.set_value(answer.clone());
                     self.accept(list, at);
+                    // The other tabs hear it a moment later, once this tab has drawn it: the
+                    // copy for them costs as much as drawing (a timer, since a hidden leader
+                    // gets no animation frames).
+                    set_timeout(
+                        move || {
+                            timing::timed("rentdesk orders share", || {
+                                self.tabs.post(Message::Orders { at, answer })
+                            })
+                        },
+                        std::time::Duration::from_millis(SHARE_AFTER_MS),
+                    );
                 }
                 // The rows stay on screen, marked stale; the next try comes sooner.
                 Err(e) => {
@@ -283,6 +298,16 @@ impl LiveRentals {
                 }
             }
         });
+    }
+
+    /// Reads an `orders` answer against the one before: only changed rentals are decoded.
+    fn decode(self, answer: &str) -> Result<Vec<Rental>, ApiFailure> {
+        timing::timed("rentdesk orders decode", || {
+            self.cache
+                .try_update_value(|cache| cache.decode(answer))
+                .unwrap_or_else(|| rent_api::decode::orders(answer))
+                .map_err(ApiFailure::from)
+        })
     }
 
     /// Takes a fresh list: changed rentals get their new data, new ones a signal, gone

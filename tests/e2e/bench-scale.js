@@ -5,40 +5,37 @@
 import { startSandbox } from "./sandbox.js";
 import { QUICK, median, runs } from "./bench-env.js";
 
-/** The conditions, run in the page. */
+// The conditions, run in the page at each frame: once one holds, it notes in
+// `window.benchSettled` the time after that frame was drawn.
 const cond = {
   // The first row is drawn (and, where the build shows it, the count of all).
   opened: () => {
     const first = document.querySelector("tbody tr[data-rental]");
     const count = document.querySelector("[data-testid=rental-count]");
-    return !!first && (!!count || !document.querySelector(".find-hint, [data-testid=find-hint]"));
+    if (!first || (!count && document.querySelector("[data-testid=find-hint]"))) return false;
+    window.benchSettled ??= new Promise((settle) => setTimeout(() => settle(performance.now())));
+    return true;
   },
   // The changed rentals are the first rows drawn.
   onTop: (changed) => {
     const rows = [...document.querySelectorAll("tbody tr[data-rental]")].slice(0, changed.length);
-    return rows.length === changed.length && rows.every((r) => changed.includes(Number(r.dataset.rental)));
+    if (rows.length !== changed.length || !rows.every((r) => changed.includes(Number(r.dataset.rental)))) return false;
+    window.benchSettled ??= new Promise((settle) => setTimeout(() => settle(performance.now())));
+    return true;
   },
   oneRow: (id) => {
     const rows = document.querySelectorAll("tbody tr[data-rental]");
-    return rows.length === 1 && Number(rows[0].dataset.rental) === id;
+    if (rows.length !== 1 || Number(rows[0].dataset.rental) !== id) return false;
+    window.benchSettled ??= new Promise((settle) => setTimeout(() => settle(performance.now())));
+    return true;
   },
   many: (n) => document.querySelectorAll("tbody tr[data-rental]").length >= n,
 };
 
-// A plain condition check in the page: waitForFunction with the condition's source.
+/** Waits for condition `name` and returns the page's time once it held and was drawn. */
 async function settled(page, name, arg = null) {
   await page.evaluate(() => (window.benchSettled = undefined));
-  const source = cond[name].toString();
-  await page.waitForFunction(
-    ([src, a]) => {
-      const done = (0, eval)(`(${src})`);
-      if (!done(a)) return false;
-      window.benchSettled ??= new Promise((settle) => setTimeout(() => settle(performance.now())));
-      return true;
-    },
-    [source, arg],
-    { polling: "raf", timeout: 120_000 },
-  );
+  await page.waitForFunction(cond[name], arg, { polling: "raf", timeout: 120_000 });
   return page.evaluate(() => window.benchSettled);
 }
 
@@ -72,8 +69,14 @@ async function deskRun(browser, dist, count) {
     return performance.now();
   });
   figures.refresh = (await settled(page, "onTop", changed)) - clicked;
+  figures.refreshDecode = await page.evaluate(() => performance.getEntriesByName("rentdesk orders decode").pop()?.duration ?? null);
   figures.apply = await page.evaluate(() => performance.getEntriesByName("rentdesk orders apply").pop()?.duration ?? null);
   figures.arrange = await page.evaluate(() => performance.getEntriesByName("rentdesk rentals arrange").pop()?.duration ?? null);
+  figures.share = await page.evaluate(() => performance.getEntriesByName("rentdesk orders share").pop()?.duration ?? null);
+  figures.answer = await page.evaluate(() => {
+    const e = performance.getEntriesByType("resource").filter((r) => r.name.includes("method=orders")).pop();
+    return e ? e.responseEnd - e.requestStart : null;
+  });
 
   // Filter to one number: from the last key (the input event) to that one row drawn.
   const target = byExpiry[Math.floor(count / 3)];
@@ -141,6 +144,9 @@ async function deskFigures(browser, dist) {
       decode: mid((f) => f.decode),
       apply: mid((f) => f.apply),
       arrange: mid((f) => f.arrange),
+      share: mid((f) => f.share),
+      refreshDecode: mid((f) => f.refreshDecode),
+      answer: mid((f) => f.answer),
       rows: mid((f) => f.rows),
       elements: mid((f) => f.elements),
       longest: Math.max(...all.map((f) => f.scroll.longest)),
@@ -170,6 +176,7 @@ export async function measureScale(browser, dist, baseline) {
     console.log(`  filter to one number               20000 ${ms(big.filter).padStart(8)}   200 ${ms(small.filter).padStart(8)}`);
     console.log(`  rows in the page                   20000 ${String(big.rows).padStart(8)}   200 ${String(small.rows).padStart(8)}   elements ${big.elements} / ${small.elements}`);
     console.log(`  scrolling top to end (${big.steps} screens, reached row ${big.reached}): longest task ${big.longCount ? ms(big.longest) : "none ≥ 50 ms"}, ${big.longCount} long tasks, longest frame ${ms(big.worstFrame)}`);
-    console.log(`  orders decode / apply / arrange at 20000: ${ms(big.decode)} / ${ms(big.apply)} / ${ms(big.arrange)}`);
+    console.log(`  at 20000: orders decode on opening ${ms(big.decode)}, in the refresh ${ms(big.refreshDecode)}; apply ${ms(big.apply)}; arrange ${ms(big.arrange)}`);
+    console.log(`  in the refresh at 20000: the answer on the wire ${ms(big.answer)} (200: ${ms(small.answer)}), shared with other tabs ${ms(big.share)}`);
   }
 }

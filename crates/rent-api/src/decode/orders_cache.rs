@@ -1,0 +1,188 @@
+//! `orders` answers decoded against the one before: a rental whose text is the same as in
+//! the last answer is taken from it, and only the changed ones are decoded. A refresh of
+//! 20,000 rentals where ten changed decodes ten.
+
+use super::{orders, ApiError};
+use crate::flex;
+use crate::types::Rental;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::fmt;
+
+/// The last answer's rentals, each with its text.
+#[derive(Debug, Default)]
+pub struct OrdersCache {
+    /// The texts of the rentals, one after another.
+    text: String,
+    /// Each rental with where its text is in `text`.
+    rentals: Vec<(usize, usize, Rental)>,
+    /// A short fingerprint of each text to its place in `rentals`.
+    by_print: HashMap<u64, usize>,
+}
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    #[serde(default)]
+    status: Value,
+    #[serde(borrow, default)]
+    data: Items<'a>,
+}
+
+/// The texts of `data`'s rentals: a list, an object with `orders`, or null.
+#[derive(Default)]
+struct Items<'a>(Vec<&'a RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Items<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ItemsVisitor(std::marker::PhantomData))
+    }
+}
+
+struct ItemsVisitor<'a>(std::marker::PhantomData<&'a ()>);
+
+impl<'de: 'a, 'a> Visitor<'de> for ItemsVisitor<'a> {
+    type Value = Items<'a>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of rentals, an object with `orders`, or null")
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Items<'a>, E> {
+        Ok(Items::default())
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Items<'a>, E> {
+        Ok(Items::default())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Items<'a>, A::Error> {
+        let mut list = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element::<&'de RawValue>()? {
+            list.push(item);
+        }
+        Ok(Items(list))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Items<'a>, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<&'de str>()? {
+            if key == "orders" && found.is_none() {
+                found = Some(map.next_value::<Items<'a>>()?);
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        found.ok_or_else(|| de::Error::custom("no orders"))
+    }
+}
+
+impl OrdersCache {
+    /// The rentals of `body`, as [`orders`] reads them; the cache then holds this answer.
+    pub fn decode(&mut self, body: &str) -> Result<Vec<Rental>, ApiError> {
+        let Some(items) = items_of(body) else {
+            // Another shape or a refusal: read the tolerant way, and start afresh.
+            *self = OrdersCache::default();
+            return orders(body);
+        };
+        let mut next = OrdersCache {
+            text: String::with_capacity(self.text.len().max(body.len())),
+            rentals: Vec::with_capacity(items.len()),
+            by_print: HashMap::with_capacity(items.len()),
+        };
+        for item in items {
+            let text = item.get();
+            let known = self
+                .by_print
+                .get(&print(text))
+                .and_then(|i| self.rentals.get(*i))
+                .filter(|(start, end, _)| self.text.get(*start..*end) == Some(text));
+            let rental = match known {
+                Some((_, _, rental)) => rental.clone(),
+                None => match serde_json::from_str::<Rental>(text) {
+                    Ok(rental) => rental,
+                    // A rental that does not read alone: the whole answer the tolerant way.
+                    Err(_) => {
+                        *self = OrdersCache::default();
+                        return orders(body);
+                    }
+                },
+            };
+            let start = next.text.len();
+            next.text.push_str(text);
+            next.by_print.insert(print(text), next.rentals.len());
+            next.rentals.push((start, next.text.len(), rental));
+        }
+        let list = next.rentals.iter().map(|(_, _, r)| r.clone()).collect();
+        *self = next;
+        Ok(list)
+    }
+}
+
+/// The rentals' texts of a successful answer; `None` for anything else.
+fn items_of(body: &str) -> Option<Vec<&RawValue>> {
+    let envelope: Envelope = serde_json::from_str(body).ok()?;
+    if flex::status_of(&envelope.status) != Some(true) {
+        return None;
+    }
+    Some(envelope.data.0)
+}
+
+/// A fingerprint of a rental's text: its start (the id comes first) and its length.
+fn print(text: &str) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ text.len() as u64;
+    for byte in text.bytes().take(48) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rental(id: i64, sms: bool) -> String {
+        format!(
+            r#"{{"id":{id},"scode":"opt1","sname":"Google","state":1,"pnumber":"900{id:07}","ccode":"+7","cname":"RU","hasnewsms":{sms},"until":4102444800,"canprolong":false,"canprolongmax":0,"canprolonguntil":4102444800}}"#
+        )
+    }
+
+    fn answer(rentals: &[String]) -> String {
+        format!(r#"{{"status":1,"data":[{}]}}"#, rentals.join(","))
+    }
+
+    #[test]
+    fn reads_each_answer_as_orders_does_and_reuses_the_unchanged() {
+        let mut cache = OrdersCache::default();
+        let first: Vec<String> = (1..=50).map(|id| rental(id, false)).collect();
+        assert_eq!(
+            cache.decode(&answer(&first)).unwrap(),
+            orders(&answer(&first)).unwrap()
+        );
+        // Two changed, one gone, one new, the order turned round.
+        let mut second = first.clone();
+        second[3] = rental(4, true);
+        second[40] = rental(41, true);
+        second.remove(10);
+        second.push(rental(99, false));
+        second.reverse();
+        let body = answer(&second);
+        assert_eq!(cache.decode(&body).unwrap(), orders(&body).unwrap());
+        assert_eq!(cache.rentals.len(), 50);
+        // The object with `orders`, null, and a refusal: as `orders` reads them.
+        for body in [
+            format!(
+                r#"{{"status":"1","data":{{"orders":[{}],"n":1}}}}"#,
+                rental(5, true)
+            ),
+            r#"{"status":1,"data":null}"#.to_owned(),
+            r#"{"status":0,"msg":"API key not found"}"#.to_owned(),
+            r#"{"status":1,"data":[{"id":"x"}]}"#.to_owned(),
+            "<html>502</html>".to_owned(),
+        ] {
+            assert_eq!(cache.decode(&body), orders(&body), "{body}");
+        }
+    }
+}
