@@ -94,7 +94,11 @@ impl Limits {
 
     async fn body_of(&self, response: Response) -> ApiResult<String> {
         let status = response.status();
-        let body = response.text().await.map_err(|_| self.failure())?;
+        // Bytes, not text: copying 5 MB of `orders` into the wasm is a memcpy, where a JS
+        // string would be transcoded from UTF-16. Invalid UTF-8 reads as text() reads it.
+        let bytes = response.binary().await.map_err(|_| self.failure())?;
+        let body = String::from_utf8(bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         if (200..300).contains(&status) {
             return Ok(body);
         }

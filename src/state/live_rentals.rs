@@ -273,6 +273,12 @@ impl LiveRentals {
             let result = result.and_then(|answer| Ok((self.decode(&answer)?, answer)));
             match result {
                 Ok((list, answer)) => {
+                    // Decoding and drawing 20,000 rentals are two tasks, not one long one:
+                    // a page being scrolled or typed in gets a frame between them.
+                    gloo_timers::future::TimeoutFuture::new(0).await;
+                    if self.list.try_with_untracked(|_| ()).is_none() {
+                        return; // the view is gone
+                    }
                     let at = js_sys::Date::now();
                     self.tabs.polled();
                     self.last_answer.set_value(answer.clone());

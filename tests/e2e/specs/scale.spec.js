@@ -5,6 +5,7 @@
 // row and an open label editor as they were.
 import { readFileSync } from "node:fs";
 import { test, expect, signIn, menuPick } from "../fixtures.js";
+import { stubBrowser, hide, notes } from "../notify-stub.js";
 
 const drawn = (page) => page.locator("tbody tr[data-rental]");
 const RENTALS = 20_000;
@@ -149,4 +150,25 @@ test("the arrow keys move through the rows and the drawn window follows", async 
   await expect(page.locator(`tr[data-rental="${byExpiry[0].id}"]`)).toHaveCount(0);
   await page.keyboard.press("ArrowUp");
   await expect(page.locator(`tr[data-rental="${byExpiry[119].id}"]`).getByRole("button", { name: "SMS" })).toBeFocused();
+});
+
+test("a notification's click opens the SMS and scrolls its rental into view, wherever it is in the list", async ({ page, sandbox }) => {
+  await stubBrowser(page);
+  await page.clock.install();
+  const list = await makeRentals(sandbox, 400);
+  await signIn(page, sandbox);
+  await expect(page.getByTestId("rental-count")).toHaveText("400 rentals");
+  // Ordered by number, a rental with a new SMS stays where it is: far down, not drawn.
+  await page.locator("#sort-rentals").selectOption("number");
+  const target = [...list].sort((a, b) => a.pnumber.localeCompare(b.pnumber))[350];
+  await page.getByLabel("Notify me of new SMS").check();
+  await hide(page, true);
+  await sandbox.admin("sms", { id: target.id, sender: "Bank", text: "Your code: 424242" });
+  await page.clock.fastForward("00:31");
+  await expect.poll(() => notes(page)).toHaveLength(1);
+  await hide(page, false);
+  await expect(page.locator(`tr[data-rental="${target.id}"]`)).toHaveCount(0);
+  await page.evaluate(() => window.__notes[0].onclick());
+  await expect(page.getByRole("dialog").getByTestId("sms-code")).toHaveText("424242");
+  await expect(page.locator(`tr[data-rental="${target.id}"]`)).toBeInViewport();
 });
