@@ -92,15 +92,22 @@ impl OrdersCache {
             rentals: Vec::with_capacity(items.len()),
             by_print: HashMap::with_capacity(items.len()),
         };
+        // The last answer's rentals are moved into this one, not copied.
+        let mut before: Vec<(usize, usize, Option<Rental>)> = std::mem::take(&mut self.rentals)
+            .into_iter()
+            .map(|(start, end, rental)| (start, end, Some(rental)))
+            .collect();
         for item in items {
             let text = item.get();
+            let print = print(text);
             let known = self
                 .by_print
-                .get(&print(text))
-                .and_then(|i| self.rentals.get(*i))
-                .filter(|(start, end, _)| self.text.get(*start..*end) == Some(text));
+                .get(&print)
+                .and_then(|i| before.get_mut(*i))
+                .filter(|(start, end, _)| self.text.get(*start..*end) == Some(text))
+                .and_then(|(_, _, rental)| rental.take());
             let rental = match known {
-                Some((_, _, rental)) => rental.clone(),
+                Some(rental) => rental,
                 None => match serde_json::from_str::<Rental>(text) {
                     Ok(rental) => rental,
                     // A rental that does not read alone: the whole answer the tolerant way.
@@ -112,7 +119,7 @@ impl OrdersCache {
             };
             let start = next.text.len();
             next.text.push_str(text);
-            next.by_print.insert(print(text), next.rentals.len());
+            next.by_print.insert(print, next.rentals.len());
             next.rentals.push((start, next.text.len(), rental));
         }
         let list = next.rentals.iter().map(|(_, _, r)| r.clone()).collect();
