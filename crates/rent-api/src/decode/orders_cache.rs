@@ -2,7 +2,7 @@
 //! the last answer is taken from it, and only the changed ones are decoded. A refresh of
 //! 20,000 rentals where ten changed decodes ten.
 
-use super::{orders, ApiError};
+use super::{orders_tolerant, ApiError};
 use crate::flex;
 use crate::types::Rental;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -80,12 +80,12 @@ impl<'de: 'a, 'a> Visitor<'de> for ItemsVisitor<'a> {
 }
 
 impl OrdersCache {
-    /// The rentals of `body`, as [`orders`] reads them; the cache then holds this answer.
+    /// The rentals of `body`, as [`super::orders`] reads them; the cache then holds this answer.
     pub fn decode(&mut self, body: &str) -> Result<Vec<Rental>, ApiError> {
         let Some(items) = items_of(body) else {
             // Another shape or a refusal: read the tolerant way, and start afresh.
             *self = OrdersCache::default();
-            return orders(body);
+            return orders_tolerant(body);
         };
         let mut next = OrdersCache {
             text: String::with_capacity(self.text.len().max(body.len())),
@@ -113,7 +113,7 @@ impl OrdersCache {
                     // A rental that does not read alone: the whole answer the tolerant way.
                     Err(_) => {
                         *self = OrdersCache::default();
-                        return orders(body);
+                        return orders_tolerant(body);
                     }
                 },
             };
@@ -166,7 +166,7 @@ mod tests {
         let first: Vec<String> = (1..=50).map(|id| rental(id, false)).collect();
         assert_eq!(
             cache.decode(&answer(&first)).unwrap(),
-            orders(&answer(&first)).unwrap()
+            orders_tolerant(&answer(&first)).unwrap()
         );
         // Two changed, one gone, one new, the order turned round.
         let mut second = first.clone();
@@ -176,10 +176,18 @@ mod tests {
         second.push(rental(99, false));
         second.reverse();
         let body = answer(&second);
-        assert_eq!(cache.decode(&body).unwrap(), orders(&body).unwrap());
+        assert_eq!(
+            cache.decode(&body).unwrap(),
+            orders_tolerant(&body).unwrap()
+        );
         assert_eq!(cache.rentals.len(), 50);
-        // The object with `orders`, null, and a refusal: as `orders` reads them.
+        // Numbers and flags as strings, the object with `orders`, null, a refusal, a broken
+        // rental, an HTML page: as the tolerant way reads them.
+        let strings = r#"{"id":"7","scode":"opt1","sname":"Google","state":"1","pnumber":9001234567,"ccode":"+7","cname":"RU","hasnewsms":"true","until":"4102444800","canprolong":0,"canprolongmax":"3","canprolonguntil":4102444800}"#;
         for body in [
+            format!(r#"{{"status":"1","msg":null,"data":[{strings},{strings}]}}"#),
+            r#"{"status":1}"#.to_owned(),
+            r#"{"status":1,"data":{"x":1}}"#.to_owned(),
             format!(
                 r#"{{"status":"1","data":{{"orders":[{}],"n":1}}}}"#,
                 rental(5, true)
@@ -189,7 +197,7 @@ mod tests {
             r#"{"status":1,"data":[{"id":"x"}]}"#.to_owned(),
             "<html>502</html>".to_owned(),
         ] {
-            assert_eq!(cache.decode(&body), orders(&body), "{body}");
+            assert_eq!(cache.decode(&body), orders_tolerant(&body), "{body}");
         }
     }
 }
