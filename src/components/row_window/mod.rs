@@ -52,6 +52,8 @@ pub struct RowWindow {
     scrolls_itself: StoredValue<bool>,
     /// A sync is asked for the next frame.
     pending: StoredValue<bool>,
+    /// The scroll position at the last sync, to tell a scroll in motion.
+    scrolled: StoredValue<f64>,
     /// Bumped by every change of the target, so an older stepping stops.
     generation: StoredValue<u64>,
     /// A row (id) and which of its controls should take the focus once it is drawn.
@@ -96,6 +98,7 @@ impl RowWindow {
             list: StoredValue::new(None),
             scrolls_itself: StoredValue::new(false),
             pending: StoredValue::new(false),
+            scrolled: StoredValue::new(0.0),
             generation: StoredValue::new(0),
             focus_wanted: StoredValue::new(None),
         };
@@ -222,8 +225,13 @@ impl RowWindow {
             }
             // The first row on screen stays where it is while the heights above it change
             // from estimates to measurements (what the browser's scroll anchoring does, and
-            // WebKit does not): else the page would jump by the difference.
-            let anchor = self.first_on_screen();
+            // WebKit does not): else the page would jump by the difference. Not while the
+            // page moves since the last sync: a scroll by script would stop a smooth scroll
+            // (End, a wheel) halfway, and a shift of a few pixels in motion goes unseen.
+            let at = self.scroll_position();
+            let moving = (at - self.scrolled.get_value()).abs() > 0.5;
+            self.scrolled.set_value(at);
+            let anchor = self.first_on_screen().filter(|_| !moving);
             if !self.measure() {
                 self.read_view();
                 return;
@@ -241,6 +249,7 @@ impl RowWindow {
                             }
                             _ => window().scroll_by_with_x_and_y(0.0, moved),
                         }
+                        self.scrolled.try_set_value(self.scroll_position());
                     }
                 }
                 if self.list.try_get_value().is_some() {
@@ -248,6 +257,14 @@ impl RowWindow {
                 }
             });
         });
+    }
+
+    /// How far the list's scroller (the page, or the list itself) is scrolled.
+    fn scroll_position(self) -> f64 {
+        match self.list.try_get_value().flatten() {
+            Some(list) if self.scrolls_itself.get_value() => f64::from(list.scroll_top()),
+            _ => window().scroll_y().unwrap_or(0.0),
+        }
     }
 
     /// Takes the part of the list now on screen.
