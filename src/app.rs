@@ -6,6 +6,7 @@ use crate::components::on_demand::OnDemand;
 use crate::i18n::Msg;
 use crate::pages::{not_found, rent};
 use crate::parts;
+use crate::state::auto_prolong::AppRoot;
 use crate::state::notice::{NoticeBar, Notices};
 use crate::state::number_notes::NumberNotes;
 use crate::state::session::Session;
@@ -25,6 +26,9 @@ pub fn App() -> impl IntoView {
     provide_context(Tabs::start(settings, session));
     provide_context(Notices::new());
     provide_context(NumberNotes::load());
+    if let Some(root) = Owner::current() {
+        provide_context(AppRoot(root));
+    }
     // Once the first page is usable: the service worker, then the other pages and the
     // dialogs fetched in the background (unless the browser is saving data).
     leptos::task::spawn_local(async {

@@ -5,6 +5,7 @@
 //! page is usable, so a click does not wait for the network.
 
 use crate::components::add_service_dialog::AddServiceDialog;
+use crate::components::auto_prolong_dialog::AutoProlongDialog;
 use crate::components::bulk_prolong::BulkProlong;
 use crate::components::key_form::KeyForm;
 use crate::components::on_demand::PartMissing;
@@ -73,6 +74,8 @@ parts! {
     add_service_dialog / preload_add_service_dialog (open: RwSignal<Option<i64>>, live: LiveRentals, done: Callback<()>) => view! { <AddServiceDialog open live done/> };
     /// My rentals → Prolong selected.
     bulk_prolong / preload_bulk_prolong (open: RwSignal<bool>, selected: RwSignal<HashSet<i64>>, order: Signal<Vec<i64>>, live: LiveRentals, done: Callback<()>) => view! { <BulkProlong open selected order live done/> };
+    /// My rentals → Auto-prolong.
+    auto_prolong_dialog / preload_auto_prolong_dialog (open: RwSignal<Option<i64>>, live: LiveRentals) => view! { <AutoProlongDialog open live/> };
     /// Archive → Restore.
     restore_dialog / preload_restore_dialog (open: RwSignal<Option<ArchivedRental>>) => view! { <RestoreDialog open/> };
 }
@@ -92,7 +95,8 @@ pub async fn prefetch(cached: bool) {
     if cached {
         return;
     }
-    let _: [Result<(), SplitLoaderError>; 7] = [
+    let _: [Result<(), SplitLoaderError>; 8] = [
+        preload_auto_prolong_dialog().await,
         preload_archive_page().await,
         preload_settings_page().await,
         preload_where_page().await,

@@ -87,4 +87,10 @@ pub mod keys {
     pub const FAVOURITES: &str = "rentdesk.favourites";
     /// Labels, notes and keep marks by number.
     pub const NUMBERS: &str = "rentdesk.numbers";
+    /// Automatic prolonging: the switch, the monthly limit, each number's rule.
+    pub const AUTO_PROLONG: &str = "rentdesk.auto-prolong";
+    /// What automatic prolonging did, newest first.
+    pub const AUTO_LOG: &str = "rentdesk.auto-prolong-log";
+    /// Each rental expiry automatic prolonging tried, so no tab tries it twice.
+    pub const AUTO_ATTEMPTS: &str = "rentdesk.auto-prolong-attempts";
 }

@@ -2,6 +2,7 @@
 //! import such a file (checked completely first, then merged), saying what it did.
 
 use crate::i18n::Msg;
+use crate::state::auto_prolong::use_auto_prolong;
 use crate::state::backup::{self, ImportReport};
 use crate::state::number_notes::use_number_notes;
 use crate::state::settings::use_settings;
@@ -46,12 +47,13 @@ async fn read_picked(input: web_sys::HtmlInputElement) -> Result<String, Msg> {
 pub fn BackupPanel() -> impl IntoView {
     let settings = use_settings();
     let notes = use_number_notes();
+    let auto = use_auto_prolong();
     let t = move |m: Msg| settings.t(m);
     let with_key = RwSignal::new(false);
     let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let export = move |_| {
         let name = file_name();
-        let text = backup::export(settings, notes, with_key.get_untracked());
+        let text = backup::export(settings, notes, auto, with_key.get_untracked());
         crate::browser::download::save(&name, "application/json", &text);
         outcome.set(Some(Outcome::Exported(name)));
     };
@@ -65,7 +67,9 @@ pub fn BackupPanel() -> impl IntoView {
         outcome.set(Some(Outcome::Reading));
         spawn_local(async move {
             let result = match read_picked(input.clone()).await {
-                Ok(text) => backup::import(settings, notes, &text).map_err(|e| backup::refusal(&e)),
+                Ok(text) => {
+                    backup::import(settings, notes, auto, &text).map_err(|e| backup::refusal(&e))
+                }
                 Err(msg) => Err(msg),
             };
             // The same file can be picked again (after a fix, or twice on purpose).

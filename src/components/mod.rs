@@ -2,6 +2,8 @@
 
 pub mod add_service_dialog;
 pub mod app_notices;
+pub mod auto_prolong_dialog;
+pub mod auto_prolong_settings;
 pub mod backup_panel;
 pub mod bulk_prolong;
 pub mod confirm_dialog;

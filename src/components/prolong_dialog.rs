@@ -9,13 +9,14 @@ use crate::components::number_label::LabelLine;
 use crate::i18n::{days_text, period_text, usd, Msg};
 use crate::state::live_rentals::LiveRentals;
 use crate::state::paid::{self, Check, PaidAction};
+use crate::state::prolong_price::price_for;
 use crate::state::rent_choice::{MAX_MONTHS, MAX_WEEKS};
 use crate::state::settings::use_settings;
 use crate::text::phone::format_phone;
 use crate::text::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rent_api::{Money, NumberType, Period, PeriodUnit, Rental, ServiceOffer};
+use rent_api::{Money, Period, PeriodUnit, Rental};
 
 /// The periods a rental may still be prolonged by.
 pub fn allowed_periods(rental: &Rental) -> Vec<Period> {
@@ -40,30 +41,6 @@ pub fn max_days(rental: &Rental) -> u32 {
 
 /// The select's value for "a number of days".
 const BY_DAYS: &str = "days";
-
-/// The price of `period` for every service on `rental`, from `getdata`.
-pub async fn price_for(api: &Api, rental: &Rental, period: Period) -> Result<Money, ApiFailure> {
-    let kind = rental.number_type().unwrap_or(NumberType::Any);
-    let offers = api.services(rental.cname.clone(), period, kind).await?;
-    price_from(&offers, rental, period)
-}
-
-/// The price of `period` for every service on `rental`, from its country's `getdata` offers.
-pub fn price_from(
-    offers: &[ServiceOffer],
-    rental: &Rental,
-    period: Period,
-) -> Result<Money, ApiFailure> {
-    let mut total = Money::ZERO;
-    for code in rental.service_codes() {
-        let offer = offers
-            .iter()
-            .find(|o| o.service == code)
-            .ok_or(ApiFailure::Malformed)?;
-        total += rent_api::rules::total(offer.price_day, period).ok_or(ApiFailure::Malformed)?;
-    }
-    Ok(total)
-}
 
 /// The prolong dialog for the rental in `open`.
 #[component]

@@ -5,7 +5,8 @@ use crate::browser::base::href;
 use crate::browser::clipboard;
 use crate::components::copy_code::CopyCode;
 use crate::components::number_label::{LabelEditing, NumberLabel};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{days_text, period_text, Lang, Msg};
+use crate::state::auto_prolong::use_auto_prolong;
 use crate::state::settings::use_settings;
 use crate::text::phone::{dialable, format_phone};
 use crate::text::sms_code::find_code;
@@ -24,6 +25,8 @@ pub struct RowActions {
     pub sms: Callback<i64>,
     /// Open the prolong dialog.
     pub prolong: Callback<i64>,
+    /// Open "Prolong automatically".
+    pub auto_prolong: Callback<i64>,
     /// Open the extra-service dialog.
     pub add_service: Callback<i64>,
     /// Open the delete confirmation.
@@ -93,6 +96,18 @@ pub fn RentalRow(
     let reason =
         Memo::new(move |_| row.with(|r| prolong_reason(r, now.get(), settings.lang.get())));
     let editing = LabelEditing::new();
+    let auto = use_auto_prolong();
+    let full_number = row.with_untracked(Rental::full_number);
+    // This number's rule while it runs, and its last automatic prolong.
+    let auto_rule = Memo::new(move |_| auto.plan.with(|p| p.active_rule(&full_number)));
+    let auto_last = Memo::new(move |_| {
+        let id = row.with(|r| r.id);
+        auto.log.with(|log| {
+            log.iter()
+                .find(|e| e.rental == id && e.outcome.is_done())
+                .map(|e| e.at / 1000)
+        })
+    });
     move || {
         let r = row.get();
         let lang = settings.lang.get();
@@ -151,6 +166,23 @@ pub fn RentalRow(
                 <td data-label=lang.t(Msg::ColExpires) class="expires">
                     {time::date_time(r.until, lang)}
                     <span class="left">{move || remaining.get()}</span>
+                    {move || auto_rule.get().map(|rule| {
+                        let text = t(Msg::AutoBadgeText)
+                            .replace("{period}", &period_text(rule.period, lang))
+                            .replace("{days}", &days_text(i64::from(rule.days_left), lang));
+                        let title = text.clone();
+                        view! {
+                            <span class="badge auto" data-testid="auto-badge" title=title>
+                                <span aria-hidden="true">"↻ " {t(Msg::AutoBadge)}</span>
+                                <span class="visually-hidden">{text}</span>
+                            </span>
+                        }
+                    })}
+                    {move || auto_last.get().map(|at| view! {
+                        <span class="auto-last" data-testid="auto-last">
+                            {t(Msg::AutoLast).replace("{when}", &time::date_time(at, lang))}
+                        </span>
+                    })}
                 </td>
                 <td class="actions-cell">
                     {(r.state == RentalState::NotActive).then(|| view! {
@@ -171,6 +203,9 @@ pub fn RentalRow(
                             <span class="visually-hidden">{t(Msg::ProlongWhy)}</span>
                         </a>
                     })}
+                    <button type="button" class="secondary" on:click=move |_| actions.auto_prolong.run(id)>
+                        {lang.t(Msg::AutoAction)}
+                    </button>
                     <button type="button" class="secondary" on:click=move |_| actions.add_service.run(id)>
                         {lang.t(Msg::ActionAddService)}
                     </button>

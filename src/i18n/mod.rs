@@ -152,6 +152,7 @@ messages! {
     StorageUnavailable,
     TypeAlwaysShort, TypeOnRequestShort, TypeAnyShort,
     LabelAdd, LabelEdit, LabelField, LabelHint, NoteButton, NoteField, NoteHint, KeepMark, KeepHelp, FilterKept, SortByLabel, KeptExpiring, KeptExpiringOne, SelectKeptProlongable, SelectMenu, ExportMenu, SelectedCount, FiltersToggle, NotifyLabelCode, RestoreWasFor, SettingsData, SettingsDataHelp, ExportData, ExportWithKey, ExportKeyWarning, ExportDone, ImportData, ImportReading, ImportNumbers, ImportOthers, ImportKeyTaken, ImportKeySkipped, ImportTooLarge, ImportBroken, ImportNotBackup, ImportFuture, ImportInvalid,
+    AutoTitle, AutoLogProlonged, AutoLogProlongedLost, AutoLogUnknown, AutoLogLimit, AutoLogBalance, AutoLogWindow, AutoLogGuarantee, AutoLogFailed, AutoAction, AutoBadge, AutoBadgeText, AutoLast, AutoRuleSwitch, AutoPeriod, AutoDaysLeft, AutoOnlyOpen, AutoLimitLabel, AutoLimitRequired, AutoLimitInvalid, AutoSpent, AutoRunning, AutoStopped, AutoLogTitle, AutoLogEmpty, AutoNumbersOn, IcsAuto, AutoSaved,
 }
 
 #[cfg(test)]

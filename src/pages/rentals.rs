@@ -13,6 +13,8 @@ use crate::components::rental_row::{state_msg, RentalRow, RowActions, EXPIRING_D
 use crate::components::row_window::RowWindow;
 use crate::i18n::{count, country_name, Msg, Noun};
 use crate::parts;
+use crate::state::auto_prolong::use_auto_prolong;
+use crate::state::auto_prolong_watch::AutoProlongWatch;
 use crate::state::live_rentals::LiveRentals;
 use crate::state::number_notes::use_number_notes;
 use crate::state::paid::PaidAction;
@@ -64,7 +66,19 @@ fn RentalsView() -> impl IntoView {
     // click scrolls its rental into view.
     let rows = StoredValue::new(None::<RowWindow>);
     let notify_switch = NotifySwitch::load();
-    Effect::new(move |_| live.background.set(notify_switch.on.get()));
+    // A hidden leader keeps refreshing while it notifies or prolongs automatically.
+    let auto = use_auto_prolong();
+    Effect::new(move |_| {
+        live.background
+            .set(notify_switch.on.get() || auto.plan.with(|p| p.runs()))
+    });
+    AutoProlongWatch::start(
+        auto,
+        live,
+        tabs,
+        (settings, session, use_number_notes()),
+        notify_switch,
+    );
     let watch = SmsWatch::start(
         live,
         notify_switch,
@@ -181,7 +195,8 @@ fn RentalsView() -> impl IntoView {
             rent_api::export::expiry_ics(
                 a,
                 &notes.all_untracked(),
-                settings.t(Msg::IcsSummary),
+                &auto.plan.get_untracked(),
+                (settings.t(Msg::IcsSummary), settings.t(Msg::IcsAuto)),
                 time::now(),
             )
         });
@@ -228,6 +243,7 @@ fn RentalsView() -> impl IntoView {
     });
 
     let prolong_for = RwSignal::new(None::<i64>);
+    let auto_for = RwSignal::new(None::<i64>);
     let add_for = RwSignal::new(None::<i64>);
     let delete_for = RwSignal::new(None::<i64>);
     let delete = PaidAction::new(
@@ -250,6 +266,7 @@ fn RentalsView() -> impl IntoView {
         }),
         sms: Callback::new(move |id| sms_for.set(Some(id))),
         prolong: Callback::new(move |id| prolong_for.set(Some(id))),
+        auto_prolong: Callback::new(move |id| auto_for.set(Some(id))),
         add_service: Callback::new(move |id| add_for.set(Some(id))),
         delete: Callback::new(move |id| {
             delete.forget_failure();
@@ -449,6 +466,8 @@ fn RentalsView() -> impl IntoView {
             load=move || parts::bulk_prolong(bulk_open, selected, matching.into(), live, bulk_done)/>
         <DialogOnDemand opened=move || prolong_for.get().is_some() close=Callback::new(move |_| prolong_for.set(None))
             load=move || parts::prolong_dialog(prolong_for, live, prolonged)/>
+        <DialogOnDemand opened=move || auto_for.get().is_some() close=Callback::new(move |_| auto_for.set(None))
+            load=move || parts::auto_prolong_dialog(auto_for, live)/>
         <DialogOnDemand opened=move || add_for.get().is_some() close=Callback::new(move |_| add_for.set(None))
             load=move || parts::add_service_dialog(add_for, live, service_added)/>
         <ConfirmDialog

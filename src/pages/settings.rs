@@ -1,6 +1,7 @@
 //! `/settings`: API key, API address, language, theme, and a backup of what this browser
 //! remembers.
 
+use crate::components::auto_prolong_settings::AutoProlongSettings;
 use crate::components::backup_panel::BackupPanel;
 use crate::components::key_form::KeyForm;
 use crate::i18n::{Lang, Msg};
@@ -30,6 +31,10 @@ pub fn SettingsPage() -> impl IntoView {
             </h2>
             <LanguageChoice/>
             <ThemeChoice/>
+        </section>
+        <section class="card" aria-labelledby="auto-title">
+            <h2 id="auto-title">{settings.text(Msg::AutoTitle)}</h2>
+            <AutoProlongSettings/>
         </section>
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">{settings.text(Msg::SettingsData)}</h2>

@@ -6,6 +6,7 @@
 use crate::browser::storage::{self, keys};
 use crate::components::service_list::{save_favourites, stored_favourites};
 use crate::i18n::{Lang, Msg};
+use crate::state::auto_prolong::AutoProlong;
 use crate::state::number_notes::NumberNotes;
 use crate::state::settings::{stored_base, stored_key, Settings, Theme};
 use crate::state::sms_watch::{save_seen, stored_seen};
@@ -23,10 +24,12 @@ pub struct ImportReport {
     pub choices: usize,
     /// The file's API key: `Some(true)` taken, `Some(false)` not (this browser has another).
     pub key: Option<bool>,
+    /// Automatic prolonging rules and settings taken.
+    pub auto: usize,
 }
 
 /// The backup file's text; the key and its address only with `with_key`.
-pub fn export(settings: Settings, notes: NumberNotes, with_key: bool) -> String {
+pub fn export(settings: Settings, notes: NumberNotes, auto: AutoProlong, with_key: bool) -> String {
     let choices = desk::CHOICES
         .iter()
         .filter_map(|k| storage::get(k).map(|v| ((*k).to_owned(), v)))
@@ -44,6 +47,8 @@ pub fn export(settings: Settings, notes: NumberNotes, with_key: bool) -> String 
         api_base: with_key
             .then(|| settings.api_base.get_untracked())
             .flatten(),
+        auto_prolong: Some(auto.plan.get_untracked()),
+        auto_log: auto.log.get_untracked(),
     };
     serde_json::to_string(&backup).unwrap_or_default()
 }
@@ -52,6 +57,7 @@ pub fn export(settings: Settings, notes: NumberNotes, with_key: bool) -> String 
 pub fn import(
     settings: Settings,
     notes: NumberNotes,
+    auto: AutoProlong,
     text: &str,
 ) -> Result<ImportReport, BackupError> {
     let backup = desk::read_backup(text)?;
@@ -61,6 +67,7 @@ pub fn import(
         ..ImportReport::default()
     };
     notes.replace(all);
+    report.auto = auto.merge(backup.auto_prolong, backup.auto_log);
 
     let ours = stored_favourites();
     let merged = desk::merge_list(&ours, &backup.favourites, desk::FAVOURITES_MAX);

@@ -1,12 +1,15 @@
 //! The live state of the app and its rules: settings, session, rentals, the rent choice,
 //! paid actions, and what the open tabs share.
 
+pub mod auto_prolong;
+pub mod auto_prolong_watch;
 pub mod backup;
 pub mod live_rentals;
 pub mod multi_rent;
 pub mod notice;
 pub mod number_notes;
 pub mod paid;
+pub mod prolong_price;
 pub mod refresh;
 pub mod rent_choice;
 pub mod rent_offers;

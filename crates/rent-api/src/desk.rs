@@ -4,6 +4,7 @@
 //! prolonging, a restore and a new rental id. Pure rules: cleaning, validating a file
 //! completely before anything changes, and merging where the later change wins.
 
+use crate::auto_prolong::{valid_plan, AutoPlan, LogEntry, LOG_MAX};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -72,7 +73,7 @@ pub fn number_key(number: &str) -> String {
 }
 
 /// Whether `key` can be a number's key (digits, as phone numbers are long).
-fn valid_key(key: &str) -> bool {
+pub fn valid_number_key(key: &str) -> bool {
     (5..=20).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -111,7 +112,7 @@ pub fn clean_note(text: &str) -> String {
 pub fn tidy(notes: Notes) -> Notes {
     let mut notes: Notes = notes
         .into_iter()
-        .filter(|(key, _)| valid_key(key))
+        .filter(|(key, _)| valid_number_key(key))
         .map(|(key, n)| {
             let n = NumberNote {
                 label: clean_label(&n.label),
@@ -162,6 +163,12 @@ pub struct Backup {
     /// The API address that goes with that key (none: the app's own).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub api_base: Option<String>,
+    /// Automatic prolonging: the switch, the monthly limit and each number's rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_prolong: Option<AutoPlan>,
+    /// What automatic prolonging did, newest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub auto_log: Vec<LogEntry>,
 }
 
 /// Why a file cannot be imported. Nothing is changed in any case.
@@ -210,7 +217,7 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
         return Err(BackupError::Invalid("numbers"));
     }
     for (key, n) in &mut backup.numbers {
-        if !valid_key(key) {
+        if !valid_number_key(key) {
             return Err(BackupError::Invalid("numbers"));
         }
         if n.label.chars().count() > LABEL_MAX {
@@ -247,6 +254,14 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
             .is_some_and(|b| !short_text(b, 500))
     {
         return Err(BackupError::Invalid("api_key"));
+    }
+    if backup.auto_prolong.as_ref().is_some_and(|p| !valid_plan(p)) {
+        return Err(BackupError::Invalid("auto_prolong"));
+    }
+    let entry_ok =
+        |e: &LogEntry| valid_number_key(&e.number) && e.price.is_none_or(|p| !p.is_negative());
+    if backup.auto_log.len() > LOG_MAX || !backup.auto_log.iter().all(entry_ok) {
+        return Err(BackupError::Invalid("auto_log"));
     }
     Ok(backup)
 }

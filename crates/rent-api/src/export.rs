@@ -2,6 +2,7 @@
 //! with one event per rental and a reminder two days before, so reminders work with the
 //! app closed. Pure text generation; times are UTC.
 
+use crate::auto_prolong::AutoPlan;
 use crate::desk::{number_key, Notes};
 use crate::Rental;
 
@@ -122,7 +123,15 @@ fn fold(line: &str) -> String {
 /// The rentals' expiry dates as an iCalendar file: one event per rental at its expiry,
 /// with a display alarm [`REMINDER_DAYS`] before. `summary` words the event, e.g.
 /// `"Rental expires"`, and the person's label names the number; `now` stamps it.
-pub fn expiry_ics(rentals: &[Rental], notes: &Notes, summary: &str, now: i64) -> String {
+/// A rental with automatic prolonging on gets `auto_text` in its title and description: it
+/// may well not expire then, and the reminder stays in case the desk is not open.
+pub fn expiry_ics(
+    rentals: &[Rental],
+    notes: &Notes,
+    auto: &AutoPlan,
+    (summary, auto_text): (&str, &str),
+    now: i64,
+) -> String {
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -138,7 +147,11 @@ pub fn expiry_ics(rentals: &[Rental], notes: &Notes, summary: &str, now: i64) ->
             "" => format!("+{}", r.full_number()),
             label => format!("{label} · +{}", r.full_number()),
         };
-        let title = ics_text(&format!("{summary}: {number} ({})", r.sname));
+        let mark = match auto.active_rule(&r.full_number()) {
+            Some(_) => format!(" · ↻ {auto_text}"),
+            None => String::new(),
+        };
+        let title = ics_text(&format!("{summary}: {number} ({}){mark}", r.sname));
         for line in [
             "BEGIN:VEVENT".to_owned(),
             format!("UID:rental-{}-{}@rentdesk", r.id, r.until),
@@ -148,7 +161,7 @@ pub fn expiry_ics(rentals: &[Rental], notes: &Notes, summary: &str, now: i64) ->
             format!("SUMMARY:{title}"),
             format!(
                 "DESCRIPTION:{}",
-                ics_text(&format!("{number} · {} · {}", r.sname, r.cname))
+                ics_text(&format!("{number} · {} · {}{mark}", r.sname, r.cname))
             ),
             "BEGIN:VALARM".to_owned(),
             "ACTION:DISPLAY".to_owned(),
@@ -217,9 +230,11 @@ mod tests {
                 rental(8, "Avito", 1_796_400_000),
             ],
             &Notes::new(),
-            "Rental expires",
+            &AutoPlan::default(),
+            ("Rental expires", "prolongs automatically"),
             1_796_000_000,
         );
+        assert!(!ics.contains("automatically"));
         assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 2);
@@ -247,11 +262,57 @@ mod tests {
             "1,79091234567,\"'=cmd|' /C calc'!A0, shop\",Instagram,1,RU,2026-12-04T10:00:00Z",
             "its own column, the formula defused"
         );
-        let ics = expiry_ics(&rows, &notes, "Rental expires", 0);
+        let ics = expiry_ics(
+            &rows,
+            &notes,
+            &AutoPlan::default(),
+            ("Rental expires", "auto"),
+            0,
+        );
         let unfolded = ics.replace("\r\n ", "");
         assert!(unfolded.contains(
             "SUMMARY:Rental expires: =cmd|' /C calc'!A0\\, shop · +79091234567 (Instagram)"
         ));
+    }
+
+    #[test]
+    fn ics_marks_rentals_that_prolong_themselves_and_keeps_their_reminder() {
+        let mut plan = AutoPlan {
+            limit: Some(crate::Money::from_cents(1000)),
+            ..AutoPlan::default()
+        };
+        let rule = crate::auto_prolong::AutoRule {
+            on: true,
+            period: crate::Period::one_week(),
+            days_left: 2,
+            changed: 1,
+        };
+        plan.rules.insert("79091234567".into(), rule);
+        let mut other = rental(8, "Avito", 1_796_400_000);
+        other.pnumber = "9000000000".into();
+        let rows = [rental(7, "Telegram", 1_796_378_400), other];
+        let ics = expiry_ics(
+            &rows,
+            &Notes::new(),
+            &plan,
+            ("Rental expires", "prolongs automatically"),
+            0,
+        );
+        let unfolded = ics.replace("\r\n ", "");
+        assert!(unfolded.contains(
+            "SUMMARY:Rental expires: +79091234567 (Telegram) · ↻ prolongs automatically\r\n"
+        ));
+        assert!(unfolded.contains("SUMMARY:Rental expires: +79000000000 (Avito)\r\n"));
+        assert_eq!(ics.matches("TRIGGER:-P2D").count(), 2);
+        plan.stopped = true;
+        let ics = expiry_ics(
+            &rows,
+            &Notes::new(),
+            &plan,
+            ("Rental expires", "prolongs automatically"),
+            0,
+        );
+        assert!(!ics.contains("automatically"), "the switch is off");
     }
 
     #[test]

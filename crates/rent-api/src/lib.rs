@@ -2,6 +2,7 @@
 //! request and answer types, decoding that survives every variant the live API sends,
 //! the restore error codes, and the rent page's pure rules. No I/O.
 
+pub mod auto_prolong;
 mod catalogue;
 pub mod decode;
 pub mod desk;

@@ -86,3 +86,32 @@ test("labels, the note editor, the toolbar's menus and the backup controls pass 
   await page.getByLabel("Include my API key").check();
   await audit(page, "settings with the backup controls");
 });
+
+test("automatic prolonging passes axe and works from the keyboard: the dialog, the row's mark, the log in Settings, on a phone too", async ({ page, sandbox }) => {
+  await sandbox.admin("rentals", { apikey: sandbox.key, count: 1, days: 1, service: "opt16" });
+  const [rental] = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data;
+  await signIn(page, sandbox);
+  const row = page.locator(`tr[data-rental="${rental.id}"]`);
+  await row.getByRole("button", { name: "Auto-prolong" }).focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Automatic prolonging" });
+  await expect(dialog.getByRole("button", { name: "Save" })).toBeFocused();
+  await audit(page, "the automatic prolonging dialog");
+  // Back to the limit with Shift+Tab, the amount typed, forward to Save.
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await expect(dialog.getByLabel(/At most this much a month/)).toBeFocused();
+  await page.keyboard.type("20");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Save" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(row.getByTestId("auto-badge")).toBeVisible();
+  await expect(row.getByTestId("auto-last")).toBeVisible({ timeout: 15_000 });
+  await audit(page, "rentals with automatic prolonging on");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await audit(page, "a phone's rental card with automatic prolonging on");
+  await page.goto(sandbox.base + "/settings");
+  await expect(page.getByTestId("auto-log").locator("li")).toHaveCount(1);
+  await audit(page, "settings with the automatic prolonging log");
+});

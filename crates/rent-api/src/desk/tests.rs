@@ -150,3 +150,32 @@ fn tidy_drops_bad_keys_and_old_cleared_entries_first() {
         "the cleared entry went first"
     );
 }
+
+#[test]
+fn automatic_prolonging_rides_in_the_backup_and_is_checked() {
+    let rule = serde_json::json!({ "on": true, "period": { "unit": "week", "count": 1 }, "days_left": 2, "changed": 5 });
+    let file = |rules: serde_json::Value| {
+        serde_json::json!({
+            "kind": BACKUP_KIND, "version": 1,
+            "auto_prolong": { "limit": 10, "changed": 4, "rules": rules },
+            "auto_log": [{ "at": 9, "rental": 7, "number": "79091234567", "until": 100,
+                "period": { "unit": "week", "count": 1 }, "price": 2.4, "outcome": "prolonged" }]
+        })
+        .to_string()
+    };
+    let backup = read_backup(&file(serde_json::json!({ "79091234567": rule }))).unwrap();
+    let plan = backup.auto_prolong.unwrap();
+    assert_eq!(plan.limit, Some(crate::Money::from_cents(1000)));
+    assert!(plan.rules["79091234567"].on);
+    assert_eq!(backup.auto_log.len(), 1);
+    assert_eq!(
+        backup.auto_log[0].price,
+        Some(crate::Money::from_cents(240))
+    );
+    let mut bad = rule.clone();
+    bad["days_left"] = 9.into();
+    assert_eq!(
+        read_backup(&file(serde_json::json!({ "79091234567": bad }))),
+        Err(BackupError::Invalid("auto_prolong"))
+    );
+}
