@@ -229,40 +229,52 @@ pub fn may_try(attempt: Option<&Attempt>, plan: &AutoPlan, rule: &AutoRule, now:
     }
 }
 
-/// A log line in words: what happened to which number, for how much.
-pub fn log_text(entry: &LogEntry, label: Option<String>, lang: Lang) -> String {
+/// A log line's text and the values of its placeholders.
+pub fn log_message(
+    entry: &LogEntry,
+    label: Option<String>,
+    lang: Lang,
+) -> (Msg, Vec<(&'static str, String)>) {
     let number = format!("+{}", entry.number);
     let who = match label {
         Some(label) => format!("{label} {number}"),
         None => number,
     };
-    let price = entry.price.map(|p| usd(p, lang)).unwrap_or_default();
+    let mut args = vec![
+        ("who", who),
+        ("period", period_text(entry.period, lang)),
+        (
+            "price",
+            entry.price.map(|p| usd(p, lang)).unwrap_or_default(),
+        ),
+    ];
     let msg = match entry.outcome {
         Outcome::Prolonged => Msg::AutoLogProlonged,
         Outcome::ProlongedAnswerLost => Msg::AutoLogProlongedLost,
         Outcome::Unknown => Msg::AutoLogUnknown,
-        Outcome::Refused(Refusal::Limit { .. }) => Msg::AutoLogLimit,
-        Outcome::Refused(Refusal::Balance { .. }) => Msg::AutoLogBalance,
+        Outcome::Refused(Refusal::Limit { spent, limit }) => {
+            args.push(("spent", usd(spent, lang)));
+            args.push(("limit", usd(limit, lang)));
+            Msg::AutoLogLimit
+        }
+        Outcome::Refused(Refusal::Balance { balance }) => {
+            args.push(("balance", usd(balance, lang)));
+            Msg::AutoLogBalance
+        }
         Outcome::Refused(Refusal::Window) => Msg::AutoLogWindow,
         Outcome::Refused(Refusal::Guarantee) => Msg::AutoLogGuarantee,
         Outcome::Refused(Refusal::Failed) => Msg::AutoLogFailed,
     };
-    let (spent, limit, balance) = match entry.outcome {
-        Outcome::Refused(Refusal::Limit { spent, limit }) => {
-            (usd(spent, lang), usd(limit, lang), String::new())
-        }
-        Outcome::Refused(Refusal::Balance { balance }) => {
-            (String::new(), String::new(), usd(balance, lang))
-        }
-        _ => Default::default(),
-    };
-    let text = lang
-        .t(msg)
-        .replace("{who}", &who)
-        .replace("{period}", &period_text(entry.period, lang))
-        .replace("{price}", &price)
-        .replace("{spent}", &spent)
-        .replace("{limit}", &limit)
-        .replace("{balance}", &balance);
+    (msg, args)
+}
+
+/// A log line in words, with its time: what happened to which number, for how much.
+pub fn log_text(entry: &LogEntry, label: Option<String>, lang: Lang) -> String {
+    let (msg, args) = log_message(entry, label, lang);
+    let text = args
+        .iter()
+        .fold(lang.t(msg).to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        });
     format!("{text} · {}", time::date_time(entry.at / 1000, lang))
 }

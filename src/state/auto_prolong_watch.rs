@@ -12,8 +12,9 @@
 use crate::api::{Api, ApiFailure};
 use crate::browser::notify::{self, NotifySwitch};
 use crate::i18n::Msg;
-use crate::state::auto_prolong::{self, log_text, may_try, Attempt, AutoProlong};
+use crate::state::auto_prolong::{self, log_message, log_text, may_try, Attempt, AutoProlong};
 use crate::state::live_rentals::LiveRentals;
+use crate::state::notice::{Notice, Notices};
 use crate::state::number_notes::NumberNotes;
 use crate::state::paid::prolong_request_id;
 use crate::state::prolong_price::price_for;
@@ -38,6 +39,7 @@ pub struct AutoProlongWatch {
     session: Session,
     notes: NumberNotes,
     notify: NotifySwitch,
+    notices: Option<Notices>,
     /// A round is under way; another is asked for when it ends.
     busy: StoredValue<bool>,
     again: StoredValue<bool>,
@@ -61,6 +63,7 @@ impl AutoProlongWatch {
             session,
             notes,
             notify,
+            notices: use_context::<Notices>(),
             busy: StoredValue::new(false),
             again: StoredValue::new(false),
         };
@@ -246,13 +249,21 @@ impl AutoProlongWatch {
         }
     }
 
-    /// A notification where the person allowed them.
+    /// A note on the page, and a notification where the person allowed them.
     fn tell(self, entry: &LogEntry) {
+        let lang = self.settings.lang.get_untracked();
+        let label = self.notes.label_untracked(&entry.number);
+        let (msg, args) = log_message(entry, label.clone(), lang);
+        if let Some(notices) = self.notices {
+            notices.show(Notice {
+                msg,
+                args,
+                warn: !entry.outcome.is_done(),
+            });
+        }
         if self.notify.on.try_get_untracked() != Some(true) {
             return;
         }
-        let lang = self.settings.lang.get_untracked();
-        let label = self.notes.label_untracked(&entry.number);
         notify::show(
             lang.t(Msg::AutoTitle),
             &log_text(entry, label, lang),

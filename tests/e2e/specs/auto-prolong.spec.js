@@ -84,6 +84,13 @@ test("three tabs: the rental with 1 day left is prolonged once by a week, the ot
   await turnOn(page, soon.id);
 
   await expect.poll(() => untilOf(sandbox, soon.id), { timeout: 15_000 }).toBe(soon.until + 7 * 86400);
+  // One tab acted, and says so.
+  const told = async () => {
+    let n = 0;
+    for (const tab of tabs) n += await tab.getByTestId("notice").filter({ hasText: /^Prolonged automatically: \+7\d+ by 1 week \(7 days\)/ }).count();
+    return n;
+  };
+  await expect.poll(told).toBe(1);
   expect(await balance(sandbox)).toBe(before - week);
   expect(await untilOf(sandbox, later.id)).toBe(later.until);
   // Every tab shows the rule and the new expiry; the kept mark came with it.
@@ -113,6 +120,7 @@ test("a monthly limit below the price stops the prolong, charges nothing, says s
   await signIn(page, sandbox);
   await expect(row(page, soon.id)).toBeVisible();
   await turnOn(page, soon.id, ((week - 1) / 100).toFixed(2));
+  await expect(page.getByTestId("notice")).toContainText(/^Not prolonged: \+7\d+: \d+\.\d\d USD would pass this month's limit/);
   await expect.poll(() => logLines(page)).toBe(1);
   await page.goto(sandbox.base + "/settings");
   const log = page.getByTestId("auto-log").locator("li");

@@ -170,7 +170,7 @@ test("prolonging by days shows the price and the new expiry, and charges that pr
   await sandbox.admin("clock", { advance_days: 2 });
   await signIn(page, sandbox);
   const before = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0].until;
-  await row(page, id).getByRole("button", { name: "Prolong" }).click();
+  await row(page, id).getByRole("button", { name: "Prolong", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Prolong the rental" });
   await dialog.getByLabel("Prolong by").selectOption({ label: "A number of days …" });
   await dialog.getByLabel("Number of days").fill("3");
@@ -249,7 +249,7 @@ test("near the 90-day guarantee a rental can still be prolonged by the days left
   await signIn(page, sandbox);
   const rental = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0];
   expect(rental.canprolongmax).toBe(6);
-  const prolong = row(page, id).getByRole("button", { name: "Prolong" });
+  const prolong = row(page, id).getByRole("button", { name: "Prolong", exact: true });
   await expect(prolong).toBeEnabled();
   await prolong.click();
   const dialog = page.getByRole("dialog", { name: "Prolong the rental" });

@@ -59,7 +59,7 @@ test("prolong, add a service and delete with the keyboard alone", async ({ page,
   await signIn(page, sandbox);
   const row = page.locator(`tr[data-rental="${id}"]`);
 
-  await tabTo(page, row.getByRole("button", { name: "Prolong" }));
+  await tabTo(page, row.getByRole("button", { name: "Prolong", exact: true }));
   await page.keyboard.press("Enter");
   let dialog = page.getByRole("dialog", { name: "Prolong the rental" });
   await expect(dialog.getByTestId("prolong-price")).toHaveText(/USD/);

@@ -110,7 +110,7 @@ test("the label follows the number: prolonged, in the archive and the restore di
   await note(row(page, id), "support team's phone");
 
   // Prolonging: the dialog names it, and the label stays.
-  await row(page, id).getByRole("button", { name: "Prolong" }).click();
+  await row(page, id).getByRole("button", { name: "Prolong", exact: true }).click();
   const prolong = page.getByRole("dialog", { name: "Prolong the rental" });
   await expect(prolong.getByTestId("dialog-label")).toHaveText("2nd WhatsApp for support");
   await prolong.getByRole("button", { name: "Prolong", exact: true }).click();

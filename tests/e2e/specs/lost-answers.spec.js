@@ -33,7 +33,7 @@ test("prolong: the answer is lost, the new expiry is found, charged once", async
   await sandbox.admin("clock", { advance_days: 1 });
   await signIn(page, sandbox);
   const before = (await orders(sandbox))[0].until;
-  await row(page, id).getByRole("button", { name: "Prolong" }).click();
+  await row(page, id).getByRole("button", { name: "Prolong", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Prolong the rental" });
   await expect(dialog.getByTestId("prolong-price")).toHaveText(/^\d+\.\d{2} USD$/);
   const price = cents(await dialog.getByTestId("prolong-price").textContent());

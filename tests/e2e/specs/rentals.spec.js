@@ -81,7 +81,7 @@ test("prolonging is closed at 8 days left with the seed's reason, open at 6, and
   const id = await rent(sandbox, { dcount: "2" });
   await sandbox.admin("clock", { advance_days: 6 });
   await signIn(page, sandbox);
-  const prolong = row(page, id).getByRole("button", { name: "Prolong" });
+  const prolong = row(page, id).getByRole("button", { name: "Prolong", exact: true });
   await expect(prolong).toBeDisabled();
   await expect(prolong).toHaveAttribute("title", "You can prolong a number only when fewer than 7 days are left until it expires");
   await expect(row(page, id).getByRole("link", { name: "Why is prolonging disabled?" })).toHaveAttribute("href", "/faq#prolong-disabled");
@@ -108,7 +108,7 @@ test("the prolong choice is capped by the 90-day guarantee", async ({ page, sand
   const id = await rent(sandbox, { dtype: "month", dcount: "2" });
   await sandbox.admin("clock", { advance_days: 55 });
   await signIn(page, sandbox);
-  await row(page, id).getByRole("button", { name: "Prolong" }).click();
+  await row(page, id).getByRole("button", { name: "Prolong", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Prolong the rental" });
   await expect(dialog).toContainText("At most: 30 days");
   const options = await dialog.getByLabel("Prolong by").locator("option").allTextContents();
@@ -154,7 +154,7 @@ test("a row's action buttons stand apart, so each is a clear target", async ({ p
   const id = await rent(sandbox, { type: "on_request" });
   await signIn(page, sandbox);
   const buttons = row(page, id).locator(".actions-cell button");
-  await expect(buttons).toHaveCount(5);
+  await expect(buttons).toHaveCount(6);
   const boxes = await buttons.evaluateAll((list) => list.map((b) => b.getBoundingClientRect().toJSON()));
   for (let i = 1; i < boxes.length; i++) {
     const [a, b] = [boxes[i - 1], boxes[i]];
@@ -181,11 +181,11 @@ test("a dialog closed with Cancel or Escape changes nothing and opens again, for
   await expect(remove).toBeHidden();
   await expect(row(page, first).getByRole("button", { name: "Delete" })).toBeFocused();
 
-  await row(page, second).getByRole("button", { name: "Prolong" }).click();
+  await row(page, second).getByRole("button", { name: "Prolong", exact: true }).click();
   await expect(prolong.getByTestId("prolong-price")).toHaveText(/USD/);
   await page.keyboard.press("Escape");
   await expect(prolong).toBeHidden();
-  await row(page, first).getByRole("button", { name: "Prolong" }).click();
+  await row(page, first).getByRole("button", { name: "Prolong", exact: true }).click();
   await expect(prolong.getByTestId("prolong-price")).toHaveText(/USD/);
   await expect(prolong).toContainText("Google");
   await prolong.getByRole("button", { name: "Cancel" }).click();

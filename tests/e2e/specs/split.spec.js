@@ -180,7 +180,7 @@ test.describe("a failed download", () => {
     await signIn(page, sandbox, "/rentals");
     await page.route(part("prolong_dialog"), (route) => route.abort("connectionreset"));
     const row = page.locator(`tr[data-rental="${id}"]`);
-    await row.getByRole("button", { name: "Prolong" }).click();
+    await row.getByRole("button", { name: "Prolong", exact: true }).click();
     const failed = page.getByTestId("part-failed");
     await expect(failed).toBeVisible();
     await expect(failed.getByRole("alert")).toHaveText(/This part of rentdesk could not be loaded/);
@@ -190,7 +190,7 @@ test.describe("a failed download", () => {
     await expect(row).toBeVisible();
 
     await page.unroute(part("prolong_dialog"));
-    await row.getByRole("button", { name: "Prolong" }).click();
+    await row.getByRole("button", { name: "Prolong", exact: true }).click();
     await expect(page.getByRole("dialog", { name: /Prolong/ })).toBeVisible();
     expect(log.problems.filter((p) => /panicked|unreachable|RuntimeError/.test(p))).toEqual([]);
   });
@@ -214,7 +214,7 @@ test("offline after one visit, every page and dialog opens", async ({ page, cont
   const row = page.locator(`tr[data-rental="${id}"]`);
   await expect(row).toBeVisible();
   await context.setOffline(true);
-  await row.getByRole("button", { name: "Prolong" }).click();
+  await row.getByRole("button", { name: "Prolong", exact: true }).click();
   await expect(page.getByRole("dialog", { name: /Prolong/ })).toBeVisible();
   await expect(page.getByTestId("part-failed")).toHaveCount(0);
   expect(log.problems.filter((p) => /panicked|unreachable|RuntimeError/.test(p))).toEqual([]);

@@ -154,7 +154,7 @@ test("prolong clicked in two tabs at once prolongs once and charges once", async
   const balance = cents(await sandbox.balance());
   const dialogs = [];
   for (const tab of [page, other]) {
-    await row(tab, id).getByRole("button", { name: "Prolong" }).click();
+    await row(tab, id).getByRole("button", { name: "Prolong", exact: true }).click();
     const dialog = tab.getByRole("dialog", { name: "Prolong the rental" });
     await dialog.getByLabel("Prolong by").selectOption({ label: "1 week (7 days)" });
     await expect(dialog.getByTestId("prolong-price")).toHaveText(/^\d+\.\d{2} USD$/);
