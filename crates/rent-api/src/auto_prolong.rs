@@ -2,7 +2,7 @@
 //! limit for all), when a rental is due, what stops a prolong before any money moves, and
 //! the log of what was done. Pure rules; the app runs them in the leading tab.
 
-use crate::desk::number_key;
+use crate::number::{number_key, valid_number_key};
 use crate::rules::{ProlongBlock, DAY, PROLONG_WINDOW_DAYS};
 use crate::{Money, Period, PeriodUnit, Rental};
 use serde::{Deserialize, Serialize};
@@ -15,7 +15,7 @@ pub const MAX_DAYS_LEFT: u32 = (PROLONG_WINDOW_DAYS - 1) as u32;
 /// Log lines kept, newest first.
 pub const LOG_MAX: usize = 200;
 /// Numbers with a rule, at most (as many as labels).
-pub const RULES_MAX: usize = crate::desk::NUMBERS_MAX;
+pub const RULES_MAX: usize = 5000;
 /// A refused prolong is tried again after this long (the balance may be topped up).
 pub const RETRY_REFUSED_MS: i64 = 6 * 3600 * 1000;
 
@@ -244,7 +244,7 @@ pub fn valid_plan(plan: &AutoPlan) -> bool {
     plan.rules.len() <= RULES_MAX
         && plan.limit.is_none_or(|l| !l.is_negative())
         && plan.rules.iter().all(|(key, r)| {
-            crate::desk::valid_number_key(key)
+            valid_number_key(key)
                 && (1..=MAX_DAYS_LEFT).contains(&r.days_left)
                 && Period::new(r.period.unit, r.period.count).is_ok()
         })

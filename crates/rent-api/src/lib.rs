@@ -9,6 +9,7 @@ pub mod desk;
 pub mod export;
 mod flex;
 mod money;
+mod number;
 pub mod order;
 mod period;
 mod request;
