@@ -7,6 +7,7 @@ use crate::i18n::Msg;
 use crate::pages::{not_found, rent};
 use crate::parts;
 use crate::state::auto_prolong::AppRoot;
+use crate::state::inbox_count::InboxCount;
 use crate::state::notice::{NoticeBar, Notices};
 use crate::state::number_notes::NumberNotes;
 use crate::state::session::Session;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     provide_context(Tabs::start(settings, session));
     provide_context(Notices::new());
     provide_context(NumberNotes::load());
+    provide_context(InboxCount::load());
     if let Some(root) = Owner::current() {
         provide_context(AppRoot(root));
     }
@@ -49,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=rent::RentPage/>
                     // Every other page is its own wasm part (crate::parts).
                     <Route path=path!("/rentals") view=|| view! { <OnDemand load=parts::rentals_page/> }/>
+                    <Route path=path!("/inbox") view=|| view! { <OnDemand load=parts::inbox_page/> }/>
                     <Route path=path!("/archive") view=|| view! { <OnDemand load=parts::archive_page/> }/>
                     <Route path=path!("/faq") view=|| view! { <OnDemand load=parts::faq_page/> }/>
                     <Route path=path!("/settings") view=|| view! { <OnDemand load=parts::settings_page/> }/>

@@ -13,7 +13,7 @@ use crate::components::prolong_dialog::ProlongDialog;
 use crate::components::rent_confirm::{RentConfirm, RentDraft};
 use crate::components::restore_dialog::RestoreDialog;
 use crate::components::sms_dialog::SmsDialog;
-use crate::pages::{archive, faq, rentals, settings, where_to_rent};
+use crate::pages::{archive, faq, inbox, rentals, settings, where_to_rent};
 use crate::state::live_rentals::LiveRentals;
 use leptos::prelude::*;
 #[cfg(feature = "split")]
@@ -54,6 +54,8 @@ macro_rules! parts {
 parts! {
     /// `/rentals`.
     rentals_page / preload_rentals_page () => view! { <rentals::RentalsPage/> };
+    /// `/inbox`.
+    inbox_page / preload_inbox_page () => view! { <inbox::InboxPage/> };
     /// `/archive`.
     archive_page / preload_archive_page () => view! { <archive::ArchivePage/> };
     /// `/where`.
@@ -95,7 +97,8 @@ pub async fn prefetch(cached: bool) {
     if cached {
         return;
     }
-    let _: [Result<(), SplitLoaderError>; 8] = [
+    let _: [Result<(), SplitLoaderError>; 9] = [
+        preload_inbox_page().await,
         preload_auto_prolong_dialog().await,
         preload_archive_page().await,
         preload_settings_page().await,

@@ -5,6 +5,7 @@ pub mod base;
 pub mod broadcast;
 pub mod clipboard;
 pub mod download;
+pub mod idb;
 pub mod locks;
 pub mod notify;
 pub mod quiet;

@@ -91,6 +91,10 @@ pub mod keys {
     pub const AUTO_PROLONG: &str = "rentdesk.auto-prolong";
     /// What automatic prolonging did, newest first.
     pub const AUTO_LOG: &str = "rentdesk.auto-prolong-log";
+    /// How many inbox messages are not opened yet (the header's count).
+    pub const INBOX_UNREAD: &str = "rentdesk.inbox-unread";
+    /// How many messages the inbox keeps.
+    pub const INBOX_KEEP: &str = "rentdesk.inbox-keep";
     /// Each rental expiry automatic prolonging tried, so no tab tries it twice.
     pub const AUTO_ATTEMPTS: &str = "rentdesk.auto-prolong-attempts";
 }

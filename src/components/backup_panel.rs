@@ -4,6 +4,7 @@
 use crate::i18n::Msg;
 use crate::state::auto_prolong::use_auto_prolong;
 use crate::state::backup::{self, ImportReport};
+use crate::state::inbox;
 use crate::state::number_notes::use_number_notes;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
@@ -52,10 +53,15 @@ pub fn BackupPanel() -> impl IntoView {
     let with_key = RwSignal::new(false);
     let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
     let export = move |_| {
-        let name = file_name();
-        let text = backup::export(settings, notes, auto, with_key.get_untracked());
-        crate::browser::download::save(&name, "application/json", &text);
-        outcome.set(Some(Outcome::Exported(name)));
+        let with_key = with_key.get_untracked();
+        spawn_local(async move {
+            // The inbox's messages, or what this visit read when IndexedDB fails.
+            let messages = inbox::load().await.unwrap_or_else(|visit| visit);
+            let name = file_name();
+            let text = backup::export(settings, notes, auto, messages, with_key);
+            crate::browser::download::save(&name, "application/json", &text);
+            outcome.try_set(Some(Outcome::Exported(name)));
+        });
     };
     let import = move |ev: leptos::ev::Event| {
         let Some(input) = ev
@@ -69,6 +75,13 @@ pub fn BackupPanel() -> impl IntoView {
             let result = match read_picked(input.clone()).await {
                 Ok(text) => {
                     backup::import(settings, notes, auto, &text).map_err(|e| backup::refusal(&e))
+                }
+                Err(msg) => Err(msg),
+            };
+            let result = match result {
+                Ok((mut report, messages)) => {
+                    report.messages = inbox::import(messages).await;
+                    Ok(report)
                 }
                 Err(msg) => Err(msg),
             };
@@ -89,6 +102,7 @@ pub fn BackupPanel() -> impl IntoView {
         let others = t(Msg::ImportOthers)
             .replace("{favourites}", &r.favourites.to_string())
             .replace("{choices}", &r.choices.to_string());
+        let messages = t(Msg::ImportMessages).replace("{n}", &r.messages.to_string());
         let key = r.key.map(|taken| {
             t(if taken {
                 Msg::ImportKeyTaken
@@ -100,6 +114,7 @@ pub fn BackupPanel() -> impl IntoView {
             <div class="note ok" role="status" data-testid="import-report">
                 <p>{numbers}</p>
                 <p>{others}</p>
+                <p>{messages}</p>
                 {key.map(|k| view! { <p>{k}</p> })}
             </div>
         }

@@ -291,7 +291,7 @@ pub fn BulkProlong(
                 <li class="window-spacer" aria-hidden="true" style:height=move || window.above()></li>
                 <For each=move || window.drawn.get() key=|id| *id let:id>
                     {line(id).map(|(i, (r, price))| view! {
-                        <li data-rental=id value=(i + 1).to_string()>
+                        <li data-rental=id data-row=id value=(i + 1).to_string()>
                             <span class="bulk-what">{format_phone(&r.ccode, &r.pnumber)} " " <LabelLine number=r.full_number()/> " · " {r.sname.clone()}</span>
                             <span class="bulk-price" data-testid="bulk-price">{move || match price {
                                 Some(m) => usd(m, settings.lang.get()),

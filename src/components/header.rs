@@ -3,6 +3,7 @@
 use crate::browser::base::href;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::i18n::{usd, Msg};
+use crate::state::inbox_count::InboxCount;
 use crate::state::session::use_session;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ pub fn Header() -> impl IntoView {
                 <A href=href("/") exact=true>{settings.text(Msg::NavRent)}</A>
                 <A href=href("/where")>{settings.text(Msg::NavWhere)}</A>
                 <A href=href("/rentals")>{settings.text(Msg::NavRentals)}</A>
+                <A href=href("/inbox")>{settings.text(Msg::NavInbox)} <InboxBadge/></A>
                 <A href=href("/archive")>{settings.text(Msg::NavArchive)}</A>
                 <A href=href("/faq")>{settings.text(Msg::NavFaq)}</A>
                 <A href=href("/settings")>{settings.text(Msg::NavSettings)}</A>
@@ -29,6 +31,23 @@ pub fn Header() -> impl IntoView {
             <BalanceBadge/>
             <ThemeToggle/>
         </header>
+    }
+}
+
+/// How many inbox messages are not opened yet, when there are any.
+#[component]
+fn InboxBadge() -> impl IntoView {
+    let settings = use_settings();
+    let count = expect_context::<InboxCount>();
+    move || {
+        let n = count.0.get();
+        (n > 0).then(|| {
+            let words = settings.t(Msg::InboxUnread).replace("{n}", &n.to_string());
+            view! {
+                <span class="badge sms" data-testid="inbox-unread" aria-hidden="true">{n}</span>
+                <span class="visually-hidden">{format!(" ({words})")}</span>
+            }
+        })
     }
 }
 

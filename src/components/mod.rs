@@ -12,6 +12,7 @@ pub mod error_note;
 pub mod flag;
 pub mod focus_trap;
 pub mod header;
+pub mod inbox_settings;
 pub mod key_form;
 pub mod key_gate;
 pub mod number_label;

@@ -123,7 +123,7 @@ pub fn RentalRow(
             });
         };
         view! {
-            <tr data-rental=id aria-rowindex=move || index.get().map(|i| (i + 2).to_string())
+            <tr data-rental=id data-row=id aria-rowindex=move || index.get().map(|i| (i + 2).to_string())
                 class:new=highlight class:has-sms=move || has_new || unread.get()
                 class:expiring=move || until - now.get() < EXPIRING_DAYS * DAY>
                 <td class="select-cell">

@@ -14,6 +14,7 @@ use crate::text::time;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use rent_api::inbox::StoredSms;
 use rent_api::{Inbox, Sms};
 
 /// The SMS dialog for the rental in `open` (none: closed).
@@ -42,8 +43,18 @@ pub fn SmsDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl IntoVie
         spawn_local(async move {
             let result = api.sms(id).await;
             if open.try_get_untracked().flatten() == Some(id) {
-                if result.is_ok() {
+                if let Ok(inbox) = &result {
                     live.patch(id, |r| r.hasnewsms = false);
+                    // On screen now: into the inbox as read.
+                    if let Some(rental) = live.row(id).map(|r| r.get_untracked()) {
+                        let kept = inbox
+                            .messages
+                            .iter()
+                            .chain(&inbox.other)
+                            .map(|m| StoredSms::new(&rental, m, true))
+                            .collect();
+                        spawn_local(crate::state::inbox::keep(kept));
+                    }
                 }
                 inbox.set(Some(result));
             }

@@ -153,6 +153,7 @@ messages! {
     TypeAlwaysShort, TypeOnRequestShort, TypeAnyShort,
     LabelAdd, LabelEdit, LabelField, LabelHint, NoteButton, NoteField, NoteHint, KeepMark, KeepHelp, FilterKept, SortByLabel, KeptExpiring, KeptExpiringOne, SelectKeptProlongable, SelectMenu, ExportMenu, SelectedCount, FiltersToggle, NotifyLabelCode, RestoreWasFor, SettingsData, SettingsDataHelp, ExportData, ExportWithKey, ExportKeyWarning, ExportDone, ImportData, ImportReading, ImportNumbers, ImportOthers, ImportKeyTaken, ImportKeySkipped, ImportTooLarge, ImportBroken, ImportNotBackup, ImportFuture, ImportInvalid,
     AutoTitle, AutoLogProlonged, AutoLogProlongedLost, AutoLogUnknown, AutoLogLimit, AutoLogBalance, AutoLogWindow, AutoLogGuarantee, AutoLogFailed, AutoAction, AutoBadge, AutoBadgeText, AutoLast, AutoRuleSwitch, AutoPeriod, AutoDaysLeft, AutoOnlyOpen, AutoLimitLabel, AutoLimitRequired, AutoLimitInvalid, AutoSpent, AutoRunning, AutoStopped, AutoLogTitle, AutoLogEmpty, AutoNumbersOn, IcsAuto, AutoSaved,
+    NavInbox, InboxTitle, InboxHelp, InboxStorageFailed, InboxSearch, InboxNumber, InboxService, InboxUnreadOnly, InboxEmpty, InboxShown, InboxNoMatch, InboxNew, InboxOpenRental, InboxUnread, InboxKeep, InboxDeleteAll, InboxDeleteSure, InboxDeleted, InboxRentalEnded, ImportMessages,
 }
 
 #[cfg(test)]

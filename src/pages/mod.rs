@@ -2,6 +2,7 @@
 
 pub mod archive;
 pub mod faq;
+pub mod inbox;
 pub mod not_found;
 pub mod rent;
 pub mod rentals;

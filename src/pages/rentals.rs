@@ -206,6 +206,23 @@ fn RentalsView() -> impl IntoView {
 
     // What the last action did.
     let notice: RwSignal<Option<Result<Msg, ApiFailure>>> = RwSignal::new(None);
+    // `?open=ID` (the inbox's link): that rental's SMS once the list is here, or word that
+    // it has ended.
+    let opening = untrack(|| query.with(|q| q.get("open").and_then(|id| id.parse::<i64>().ok())));
+    if let Some(id) = opening {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || !live.loaded.get() {
+                return done.unwrap_or(false);
+            }
+            if live.row(id).is_some() {
+                sms_for.set(Some(id));
+                rows.with_value(|w| w.map(|w| w.reveal(id)));
+            } else {
+                notice.set(Some(Ok(Msg::InboxRentalEnded)));
+            }
+            true
+        });
+    }
     let after_paid = move |msg: Msg| {
         notice.set(Some(Ok(msg)));
         session.refresh_balance();

@@ -3,6 +3,7 @@
 
 use crate::components::auto_prolong_settings::AutoProlongSettings;
 use crate::components::backup_panel::BackupPanel;
+use crate::components::inbox_settings::InboxSettings;
 use crate::components::key_form::KeyForm;
 use crate::i18n::{Lang, Msg};
 use crate::state::session::use_session;
@@ -39,6 +40,7 @@ pub fn SettingsPage() -> impl IntoView {
         <section class="card" aria-labelledby="data-title">
             <h2 id="data-title">{settings.text(Msg::SettingsData)}</h2>
             <BackupPanel/>
+            <InboxSettings/>
         </section>
     }
 }

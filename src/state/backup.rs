@@ -12,6 +12,7 @@ use crate::state::settings::{stored_base, stored_key, Settings, Theme};
 use crate::state::sms_watch::{save_seen, stored_seen};
 use leptos::prelude::*;
 use rent_api::desk::{self, Backup, BackupError, MergeReport};
+use rent_api::inbox::StoredSms;
 
 /// What an import changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,10 +27,19 @@ pub struct ImportReport {
     pub key: Option<bool>,
     /// Automatic prolonging rules and settings taken.
     pub auto: usize,
+    /// Inbox messages added.
+    pub messages: usize,
 }
 
 /// The backup file's text; the key and its address only with `with_key`.
-pub fn export(settings: Settings, notes: NumberNotes, auto: AutoProlong, with_key: bool) -> String {
+/// `messages`: the inbox's (read before, as IndexedDB answers later).
+pub fn export(
+    settings: Settings,
+    notes: NumberNotes,
+    auto: AutoProlong,
+    messages: Vec<StoredSms>,
+    with_key: bool,
+) -> String {
     let choices = desk::CHOICES
         .iter()
         .filter_map(|k| storage::get(k).map(|v| ((*k).to_owned(), v)))
@@ -49,18 +59,21 @@ pub fn export(settings: Settings, notes: NumberNotes, auto: AutoProlong, with_ke
             .flatten(),
         auto_prolong: Some(auto.plan.get_untracked()),
         auto_log: auto.log.get_untracked(),
+        messages,
     };
     serde_json::to_string(&backup).unwrap_or_default()
 }
 
-/// Reads `text` as a backup and merges it in; nothing changes when it is refused.
+/// Reads `text` as a backup and merges it in; nothing changes when it is refused. The
+/// inbox's messages are handed back, for the inbox to add (asynchronously).
 pub fn import(
     settings: Settings,
     notes: NumberNotes,
     auto: AutoProlong,
     text: &str,
-) -> Result<ImportReport, BackupError> {
-    let backup = desk::read_backup(text)?;
+) -> Result<(ImportReport, Vec<StoredSms>), BackupError> {
+    let mut backup = desk::read_backup(text)?;
+    let messages = std::mem::take(&mut backup.messages);
     let mut all = notes.all_untracked();
     let mut report = ImportReport {
         numbers: desk::merge_notes(&mut all, backup.numbers),
@@ -106,7 +119,7 @@ pub fn import(
             settings.set_key(Some(key));
         }
     }
-    Ok(report)
+    Ok((report, messages))
 }
 
 /// Why a file was refused, in words.

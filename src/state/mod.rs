@@ -4,6 +4,8 @@
 pub mod auto_prolong;
 pub mod auto_prolong_watch;
 pub mod backup;
+pub mod inbox;
+pub mod inbox_count;
 pub mod live_rentals;
 pub mod multi_rent;
 pub mod notice;

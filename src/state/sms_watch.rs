@@ -7,6 +7,7 @@
 use crate::browser::notify::{self, NotifySwitch};
 use crate::browser::storage;
 use crate::i18n::Msg;
+use crate::state::inbox;
 use crate::state::live_rentals::LiveRentals;
 use crate::state::number_notes::NumberNotes;
 use crate::state::settings::{use_settings, Settings};
@@ -16,6 +17,7 @@ use crate::text::sms_code::find_code;
 use crate::text::time;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use rent_api::inbox::{sms_key, StoredSms};
 use rent_api::{Rental, RentalState, Sms};
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -57,15 +59,6 @@ pub struct SmsWatch {
     /// This browser had seen SMS before this view opened: any SMS it has not seen is new.
     /// (On a first visit only a rental's "new SMS" flag makes an SMS new.)
     seen_before: bool,
-}
-
-/// One SMS's identity, for "seen".
-fn sms_key(id: i64, sms: &Sms) -> String {
-    let hash = sms
-        .text
-        .bytes()
-        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
-    format!("{id}:{}:{hash:x}", sms.date)
 }
 
 fn load_list<T: serde::de::DeserializeOwned + Default>(key: &str) -> T {
@@ -354,6 +347,15 @@ impl SmsWatch {
         let Some(newest) = messages.iter().max_by_key(|m| m.date).cloned() else {
             return;
         };
+        // Into the inbox, where they outlive the rental (read when they are on screen).
+        if let Some(rental) = self.live.row(id).map(|r| r.get_untracked()) {
+            let on_screen = self.viewing.get_untracked() == Some(id);
+            let kept = messages
+                .iter()
+                .map(|m| StoredSms::new(&rental, m, on_screen))
+                .collect();
+            spawn_local(inbox::keep(kept));
+        }
         let mut seen = stored_seen();
         let fresh: Vec<&Sms> = messages
             .iter()

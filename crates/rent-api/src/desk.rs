@@ -5,6 +5,7 @@
 //! completely before anything changes, and merging where the later change wins.
 
 use crate::auto_prolong::{valid_plan, AutoPlan, LogEntry, LOG_MAX};
+use crate::inbox::{StoredSms, KEEP_MAX};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -20,7 +21,7 @@ pub const BACKUP_VERSION: u64 = 1;
 pub const BACKUP_KIND: &str = "rentdesk-backup";
 /// A larger file is refused before it is read: the biggest real backup (every number with
 /// a full note) stays well under it.
-pub const BACKUP_MAX_BYTES: usize = 8 * 1024 * 1024;
+pub const BACKUP_MAX_BYTES: usize = 16 * 1024 * 1024;
 /// Favourite services and seen-SMS marks kept at most (as the app caps them).
 pub const FAVOURITES_MAX: usize = 200;
 /// Seen-SMS marks kept at most.
@@ -160,6 +161,9 @@ pub struct Backup {
     /// What automatic prolonging did, newest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub auto_log: Vec<LogEntry>,
+    /// The inbox's messages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub messages: Vec<StoredSms>,
 }
 
 /// Why a file cannot be imported. Nothing is changed in any case.
@@ -253,6 +257,9 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
         |e: &LogEntry| valid_number_key(&e.number) && e.price.is_none_or(|p| !p.is_negative());
     if backup.auto_log.len() > LOG_MAX || !backup.auto_log.iter().all(entry_ok) {
         return Err(BackupError::Invalid("auto_log"));
+    }
+    if backup.messages.len() > KEEP_MAX || !backup.messages.iter().all(StoredSms::valid) {
+        return Err(BackupError::Invalid("messages"));
     }
     Ok(backup)
 }

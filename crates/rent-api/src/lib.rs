@@ -8,6 +8,7 @@ pub mod decode;
 pub mod desk;
 pub mod export;
 mod flex;
+pub mod inbox;
 mod money;
 mod number;
 pub mod order;

@@ -23,11 +23,11 @@ impl RowWindow {
         let tag = target.tag_name();
         let typing = matches!(tag.as_str(), "TEXTAREA" | "SELECT")
             || (tag == "INPUT" && target.get_attribute("type").as_deref() != Some("checkbox"));
-        let Some(row) = target.closest("[data-rental]").ok().flatten() else {
+        let Some(row) = target.closest("[data-row]").ok().flatten() else {
             return;
         };
         let Some(id) = row
-            .get_attribute("data-rental")
+            .get_attribute("data-row")
             .and_then(|id| id.parse::<i64>().ok())
         else {
             return;
@@ -102,7 +102,7 @@ impl RowWindow {
             return false;
         };
         let Some(row) = self.list.get_value().and_then(|list| {
-            list.query_selector(&format!("[data-rental=\"{id}\"]"))
+            list.query_selector(&format!("[data-row=\"{id}\"]"))
                 .ok()
                 .flatten()
         }) else {

@@ -1,4 +1,4 @@
-//! Draws only the rows of a long list that are near the screen (windowing), so a desk of
+//! Draws only the rows (children with `data-row`: their id) of a long list that are near the screen (windowing), so a desk of
 //! 20,000 rentals costs what the screen shows. The rows above and below the window are
 //! stood in for by two spacers whose heights add up what those rows measured when they
 //! were drawn (the average of the drawn ones for rows never drawn), so the real scrollbar
@@ -290,7 +290,7 @@ impl RowWindow {
         let children = list.children();
         (0..children.length())
             .filter_map(|i| children.item(i))
-            .filter(|row| row.has_attribute("data-rental"))
+            .filter(|row| row.has_attribute("data-row"))
             .map(|row| {
                 let rect = row.get_bounding_client_rect();
                 (row, rect.top(), rect.bottom())
@@ -322,7 +322,7 @@ impl RowWindow {
                     }
                 }
                 previous = child
-                    .get_attribute("data-rental")
+                    .get_attribute("data-row")
                     .and_then(|id| id.parse().ok())
                     .map(|id| (id, top));
             }

@@ -115,3 +115,18 @@ test("automatic prolonging passes axe and works from the keyboard: the dialog, t
   await expect(page.getByTestId("auto-log").locator("li")).toHaveCount(1);
   await audit(page, "settings with the automatic prolonging log");
 });
+
+test("the inbox passes axe with messages, unread ones marked, on a phone too, in both themes", async ({ page, sandbox }) => {
+  await content(sandbox);
+  await signIn(page, sandbox);
+  await expect.poll(() => page.evaluate(() => Number(localStorage.getItem("rentdesk.inbox-unread") || 0)), { timeout: 30_000 }).toBeGreaterThan(0);
+  await audit(page, "the header with the inbox's count");
+  await page.getByRole("link", { name: /^Inbox/ }).click();
+  await page.getByTestId("message").first().waitFor();
+  await audit(page, "the inbox");
+  await page.evaluate(() => localStorage.setItem("rentdesk.theme", "dark"));
+  await page.reload();
+  await page.getByTestId("message").first().waitFor();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await audit(page, "the inbox on a phone, dark");
+});

@@ -280,7 +280,7 @@ test("a broken file, a future version, a 5 MB label, a huge file and a hostile e
     ["other.json", JSON.stringify({ hello: "world" }), "This file is not a rentdesk backup. Nothing was changed."],
     ["future.json", JSON.stringify({ ...good, version: 2 }), "This backup was written by a newer rentdesk."],
     ["label.json", JSON.stringify({ ...good, numbers: { 79091234567: { label: "x".repeat(5 * 1024 * 1024), changed: 1 } } }), "a label over 60 characters"],
-    ["huge.json", JSON.stringify({ ...good, pad: "x".repeat(9 * 1024 * 1024) }), "This file is too large to be a rentdesk backup. Nothing was changed."],
+    ["huge.json", JSON.stringify({ ...good, pad: "x".repeat(17 * 1024 * 1024) }), "This file is too large to be a rentdesk backup. Nothing was changed."],
     ["hostile.json", JSON.stringify({ ...good, numbers: { "<img src=x>": { label: "x", changed: 1 } }, choices: { "rentdesk.key": "stolen" } }), "Nothing was changed."],
   ];
   for (const [name, text, message] of cases) {

@@ -74,7 +74,7 @@ fn bad_files_are_refused_with_the_reason() {
     );
     let long = backup_text(serde_json::json!({"79091234567": {"label": "x".repeat(61)}}));
     assert_eq!(read_backup(&long), Err(BackupError::Invalid("label")));
-    let huge = backup_text(serde_json::json!({"79091234567": {"label": "x".repeat(9_000_000)}}));
+    let huge = backup_text(serde_json::json!({"79091234567": {"label": "x".repeat(17_000_000)}}));
     assert_eq!(read_backup(&huge), Err(BackupError::TooLarge));
     let key = backup_text(serde_json::json!({"<b>": {"label": "x"}}));
     assert_eq!(read_backup(&key), Err(BackupError::Invalid("numbers")));
