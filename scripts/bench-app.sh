@@ -35,3 +35,5 @@ TABLE_BASELINE=${TABLE_BASELINE:-$(build_ref "${TABLE_BASELINE_REF:-68315df}")}
 (cd tests/e2e && BASELINE="$BASELINE" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-visit.js)
 echo
 (cd tests/e2e && BASELINE="$TABLE_BASELINE" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench.js)
+echo
+(cd tests/e2e && SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-inbox.js)

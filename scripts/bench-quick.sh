@@ -83,6 +83,10 @@ bench "rent page on a slow profile against static HTML and another build (tests/
   "^code before usable \(first\) rentdesk +[0-9]+ bytes +other build +[0-9]+ bytes" \
   "^then My rentals shown +rentdesk +[0-9]+ ms +other build +[0-9]+ ms" \
   "^then its SMS shown +rentdesk +[0-9]+ ms +other build +[0-9]+ ms"
+bench "the inbox with 10,000 messages against 100 (tests/e2e/bench-inbox.js)" node tests/e2e/bench-inbox.js -- \
+  "^  open the inbox, first message shown +10000 +$n ms +100 +$n ms +ratio $n×" \
+  "^  search one code, that message shown +10000 +$n ms +100 +$n ms" \
+  "^  messages in the page +10000 +[0-9]+ +100 +[0-9]+"
 bench "rent page with the live catalogue (tests/e2e/bench-rent.js)" node tests/e2e/bench-rent.js -- \
   "^rent page, [0-9]+ services" \
   "^service list on screen after getdata's answer +$n ms" \

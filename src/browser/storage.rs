@@ -93,6 +93,8 @@ pub mod keys {
     pub const AUTO_LOG: &str = "rentdesk.auto-prolong-log";
     /// How many inbox messages are not opened yet (the header's count).
     pub const INBOX_UNREAD: &str = "rentdesk.inbox-unread";
+    /// Where the person last read SMS: `inbox` or `rentals` (a notification opens there).
+    pub const LAST_VIEW: &str = "rentdesk.last-view";
     /// How many messages the inbox keeps.
     pub const INBOX_KEEP: &str = "rentdesk.inbox-keep";
     /// Each rental expiry automatic prolonging tried, so no tab tries it twice.

@@ -3,12 +3,15 @@
 //! by service, and "only unread". Only the messages near the screen are drawn.
 
 use crate::browser::base::href;
+use crate::browser::storage;
 use crate::components::copy_code::CopyCode;
 use crate::components::row_window::RowWindow;
 use crate::i18n::Msg;
 use crate::state::inbox;
+use crate::state::inbox_count::InboxCount;
 use crate::state::number_notes::use_number_notes;
 use crate::state::settings::use_settings;
+use crate::state::tabs::Tabs;
 use crate::text::phone::format_phone;
 use crate::text::sms_code::find_code;
 use crate::text::time;
@@ -24,26 +27,38 @@ pub fn InboxPage() -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
     let notes = use_number_notes();
+    // A notification's click opens the inbox while this is where the person reads SMS.
+    storage::set(storage::keys::LAST_VIEW, Some("inbox"));
     // Every message, newest first; `None` while loading.
     let all: RwSignal<Option<Arc<Vec<StoredSms>>>> = RwSignal::new(None);
     let failed = RwSignal::new(false);
     // Unread when the page opened: they stand out during this visit.
     let fresh: StoredValue<HashSet<String>> = StoredValue::new(HashSet::new());
-    spawn_local(async move {
-        let (mut list, broken) = match inbox::load().await {
-            Ok(list) => (list, false),
-            Err(visit) => (visit, true),
-        };
-        newest_first(&mut list);
-        fresh.try_set_value(
-            list.iter()
-                .filter(|m| !m.read)
-                .map(|m| m.key.clone())
-                .collect(),
-        );
-        failed.try_set(broken);
-        all.try_set(Some(Arc::new(list.clone())));
-        inbox::mark_all_read(&list).await;
+    let tabs = use_context::<Tabs>();
+    let load = move || {
+        spawn_local(async move {
+            let (mut list, broken) = match inbox::load().await {
+                Ok(list) => (list, false),
+                Err(visit) => (visit, true),
+            };
+            newest_first(&mut list);
+            fresh.try_update_value(|f| {
+                f.extend(list.iter().filter(|m| !m.read).map(|m| m.key.clone()))
+            });
+            failed.try_set(broken);
+            all.try_set(Some(Arc::new(list.clone())));
+            let opened: BTreeSet<i64> = list.iter().filter(|m| !m.read).map(|m| m.rental).collect();
+            inbox::opened_rentals(&opened, tabs);
+            inbox::mark_all_read(&list).await;
+        });
+    };
+    load();
+    // A message read by My rentals in another tab while this one is open: shown at once.
+    let count = expect_context::<InboxCount>();
+    Effect::new(move |first: Option<()>| {
+        if count.0.get() > 0 && first.is_some() {
+            load();
+        }
     });
 
     let filter = RwSignal::new(InboxFilter::default());

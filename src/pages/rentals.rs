@@ -3,6 +3,7 @@
 use crate::api::{Api, ApiFailure};
 use crate::browser::base::href;
 use crate::browser::notify::{self, NotifySwitch};
+use crate::browser::storage;
 use crate::browser::timing::timed;
 use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
@@ -25,7 +26,7 @@ use crate::state::sms_watch::SmsWatch;
 use crate::state::tabs::use_tabs;
 use crate::text::time;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_navigate, use_query_map};
 use rent_api::desk::{number_key, Notes};
 use rent_api::rules::DAY;
 use rent_api::{Rental, RentalState};
@@ -66,6 +67,8 @@ fn RentalsView() -> impl IntoView {
     // click scrolls its rental into view.
     let rows = StoredValue::new(None::<RowWindow>);
     let notify_switch = NotifySwitch::load();
+    let navigate = use_navigate();
+    storage::set(storage::keys::LAST_VIEW, Some("rentals"));
     // A hidden leader keeps refreshing while it notifies or prolongs automatically.
     let auto = use_auto_prolong();
     Effect::new(move |_| {
@@ -84,6 +87,11 @@ fn RentalsView() -> impl IntoView {
         notify_switch,
         untrack(highlight),
         Callback::new(move |id| {
+            // The person came from the inbox (in any tab): the SMS opens there, on top.
+            if storage::get(storage::keys::LAST_VIEW).as_deref() == Some("inbox") {
+                navigate(&href("/inbox"), Default::default());
+                return;
+            }
             sms_for.set(Some(id));
             rows.with_value(|w| w.map(|w| w.reveal(id)));
         }),

@@ -5,9 +5,10 @@
 use crate::browser::idb::{self, Db};
 use crate::browser::storage::{self, keys};
 use crate::state::inbox_count::InboxCount;
+use crate::state::tabs::{Message, Tabs};
 use rent_api::inbox::{over_cap, StoredSms, KEEP_DEFAULT, KEEP_MAX, KEEP_MIN};
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 thread_local! {
     /// What this visit read, for when IndexedDB fails.
@@ -139,4 +140,24 @@ pub async fn import(items: Vec<StoredSms>) -> usize {
     }
     let _ = settle(&db).await;
     new.len()
+}
+
+/// Rentals whose SMS were opened in the inbox: no longer "new" on My rentals (its title
+/// and favicon count), in this browser's memory and in every open tab.
+pub fn opened_rentals(ids: &BTreeSet<i64>, tabs: Option<Tabs>) {
+    if ids.is_empty() {
+        return;
+    }
+    let stored: Vec<i64> = storage::get(keys::SMS_UNREAD)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default();
+    let left: Vec<i64> = stored.into_iter().filter(|id| !ids.contains(id)).collect();
+    if let Ok(text) = serde_json::to_string(&left) {
+        storage::set(keys::SMS_UNREAD, Some(&text));
+    }
+    if let Some(tabs) = tabs {
+        for id in ids {
+            tabs.post(Message::Opened { id: *id });
+        }
+    }
 }

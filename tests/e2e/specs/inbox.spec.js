@@ -3,6 +3,7 @@
 // is unread in every tab; storage blocked is said, never a panic; the backup carries it.
 import { readFileSync } from "node:fs";
 import { test, expect, signIn } from "../fixtures.js";
+import { stubBrowser, hide, notes } from "../notify-stub.js";
 
 const HOSTILE = `<img src=x onerror="window.__owned=1">Code 55555`;
 
@@ -111,4 +112,29 @@ test("two tabs show the same unread count; storage blocked says so without a pan
   await expect(blocked.getByTestId("inbox-empty")).toBeVisible();
   expect(errors).toEqual([]);
   await blocked.close();
+});
+
+test("a new SMS's notification opens the inbox when the person reads SMS there, and an open inbox shows it at once", async ({ page, sandbox }) => {
+  await stubBrowser(page);
+  await page.clock.install();
+  const answer = await sandbox.api({ method: "create", apikey: sandbox.key, dtype: "week", dcount: "1", country: "RU", service: "opt16", rent_type: "always" });
+  const id = answer.data.id;
+  await signIn(page, sandbox);
+  await page.getByLabel("Notify me of new SMS").check();
+  // The person reads SMS in the inbox, in another tab; My rentals leads from the background.
+  const reader = await page.context().newPage();
+  await reader.goto(sandbox.base + "/inbox");
+  await expect(reader.getByTestId("inbox-empty")).toBeVisible();
+  await hide(page, true);
+  await sandbox.admin("sms", { id, sender: "Instagram", text: "Your Instagram code: 671 094." });
+  await page.clock.fastForward("00:31");
+  await expect.poll(() => notes(page)).toHaveLength(1);
+  // The open inbox shows it without a reload.
+  await expect(reader.getByTestId("message")).toHaveCount(1);
+  await expect(reader.getByTestId("inbox-code")).toHaveText("671094");
+
+  await hide(page, false);
+  await page.evaluate(() => window.__notes[0].onclick());
+  await expect(page).toHaveURL(/\/inbox$/);
+  await expect(page.getByTestId("message").first()).toContainText("Your Instagram code: 671 094.");
 });
