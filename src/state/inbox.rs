@@ -71,6 +71,9 @@ async fn write(items: Vec<StoredSms>) -> Result<(), ()> {
         .into_iter()
         .filter(|m| m.read || !known.contains(&m.key))
         .collect();
+    if changed.is_empty() {
+        return Ok(()); // read again, nothing new: no recount of every message
+    }
     db.put(&encode(&changed)).await?;
     settle(&db).await
 }

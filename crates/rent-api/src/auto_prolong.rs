@@ -4,7 +4,7 @@
 
 use crate::number::{number_key, valid_number_key};
 use crate::rules::{ProlongBlock, DAY, PROLONG_WINDOW_DAYS};
-use crate::{Money, Period, PeriodUnit, Rental};
+use crate::{Money, Period, Rental};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -157,18 +157,7 @@ pub fn attempt_key(rental: i64, until: i64) -> String {
 
 /// Whether the API lets `rental` be prolonged by `period` at `now`, or why not.
 pub fn window_check(rental: &Rental, period: Period, now: i64) -> Result<(), Refusal> {
-    let limits = rental.prolong_limits();
-    let checked = if period.unit == PeriodUnit::Day {
-        limits.check_days(now, i64::from(period.count))
-    } else {
-        limits.check(now).and_then(|()| {
-            if limits.fits(period) {
-                Ok(())
-            } else {
-                Err(ProlongBlock::GuaranteeReached)
-            }
-        })
-    };
+    let checked = rental.prolong_limits().check_period(now, period);
     checked.map_err(|block| match block {
         ProlongBlock::GuaranteeReached => Refusal::Guarantee,
         ProlongBlock::TooEarly { .. } | ProlongBlock::Expired => Refusal::Window,

@@ -83,6 +83,21 @@ impl ProlongLimits {
         Ok(())
     }
 
+    /// Whether prolonging by `period` is possible at `now`: by days (`prolong_max`) within
+    /// the window and the guarantee, by weeks or months when the window is open and the
+    /// period fits the guarantee.
+    pub fn check_period(&self, now: i64, period: Period) -> Result<(), ProlongBlock> {
+        if period.unit == crate::PeriodUnit::Day {
+            return self.check_days(now, i64::from(period.days()));
+        }
+        self.check(now)?;
+        if self.fits(period) {
+            Ok(())
+        } else {
+            Err(ProlongBlock::GuaranteeReached)
+        }
+    }
+
     /// The expiry after prolonging by `period`.
     pub fn new_until(&self, period: Period) -> i64 {
         self.until + period.seconds()

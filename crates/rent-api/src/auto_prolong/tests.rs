@@ -1,4 +1,5 @@
 use super::*;
+use crate::PeriodUnit;
 
 const NOW: i64 = 1_796_378_400;
 

@@ -101,18 +101,7 @@ pub(super) fn prolong(
         max_days: (guarantee - until) / DAY,
         max_until: guarantee,
     };
-    let days = i64::from(period.days());
-    let check = if period.unit == PeriodUnit::Day {
-        limits.check_days(now, days)
-    } else {
-        limits.check(now).and_then(|()| {
-            if limits.fits(period) {
-                Ok(())
-            } else {
-                Err(ProlongBlock::GuaranteeReached)
-            }
-        })
-    };
+    let check = limits.check_period(now, period);
     match check {
         Ok(()) => {}
         Err(ProlongBlock::TooEarly { days_left }) => {
