@@ -52,7 +52,11 @@ pub fn ProlongDialog(
 ) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
-    let rental = Memo::new(move |_| open.get().and_then(|id| live.row(id)).map(|r| r.get()));
+    let now = Memo::new(move |_| open.get().and_then(|id| live.row(id)).map(|r| r.get()));
+    // The rental as the dialog opened on it: what the person confirms, and what the
+    // request id derives from, so a click in a second tab after the first one's list
+    // arrived is the same request, answered once, not a second prolong.
+    let rental: RwSignal<Option<Rental>> = RwSignal::new(None);
     let period: RwSignal<Option<Period>> = RwSignal::new(None);
     let days = RwSignal::new(1u32);
     let by_days_mode = RwSignal::new(false);
@@ -83,6 +87,7 @@ pub fn ProlongDialog(
     .with_derived_ids(|(id, until, p)| paid::prolong_request_id(*id, *until, *p));
 
     Effect::new(move |_| {
+        rental.set(open.get().and_then(|_| now.get_untracked()));
         if open.get().is_some() {
             let r = rental.get_untracked();
             days.set(1);
@@ -184,6 +189,12 @@ pub fn ProlongDialog(
                     </dl>
                 }
             })}
+            {move || match (now.get(), rental.get()) {
+                (Some(now), Some(shown)) if now.until != shown.until => Some(view! {
+                    <p class="note" role="status">{t(Msg::ProlongedMeanwhile).replace("{date}", &time::date_time(now.until, settings.lang.get()))}</p>
+                }),
+                _ => None,
+            }}
             {move || price.get().and_then(|p| p.err()).map(|e| view! { <ErrorNote failure=e/> })}
             {move || prolong.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>

@@ -227,6 +227,7 @@ pub fn text(msg: Msg) -> &'static str {
         PaidLostNotDone => "Die Antwort ist unterwegs verloren gegangen. Ihre Mieten zeigen, dass nichts ausgeführt wurde; es wurde nichts abgebucht. Sie können es erneut versuchen.",
         PaidLostUnknown => "Die Antwort ist unterwegs verloren gegangen, und Ihre Mieten ließen sich nicht prüfen: Es kann ausgeführt und abgebucht worden sein. Sehen Sie unter „Meine Mieten“ nach, bevor Sie es erneut versuchen; ein erneuter Versuch hier bucht nie doppelt ab.",
         RentedAnswerLost => "Ihre Nummer wurde gemietet; die Antwort ist unterwegs verloren gegangen.",
+        ProlongedMeanwhile => "Diese Miete wurde inzwischen verlängert (vielleicht in einem anderen Tab): Sie läuft jetzt bis {date}.",
         ProlongedAnswerLost => "Die Miete wurde verlängert; die Antwort ist unterwegs verloren gegangen.",
         ServiceAddedAnswerLost => "Der Dienst wurde hinzugefügt; die Antwort ist unterwegs verloren gegangen.",
         RestoredAnswerLost => "Die Nummer wurde wiederhergestellt; die Antwort ist unterwegs verloren gegangen.",

@@ -227,6 +227,7 @@ pub fn text(msg: Msg) -> &'static str {
         PaidLostNotDone => "The answer was lost on the way. Your rentals show it was not done, so nothing was charged. You can try again.",
         PaidLostUnknown => "The answer was lost on the way and your rentals could not be checked: it may have been done and charged. Look at My rentals before you try again; trying again here never charges twice.",
         RentedAnswerLost => "Your number was rented; the answer was lost on the way.",
+        ProlongedMeanwhile => "This rental was prolonged meanwhile (perhaps in another tab): it now runs until {date}.",
         ProlongedAnswerLost => "The rental was prolonged; the answer was lost on the way.",
         ServiceAddedAnswerLost => "The service was added; the answer was lost on the way.",
         RestoredAnswerLost => "The number was restored; the answer was lost on the way.",

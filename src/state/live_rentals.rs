@@ -28,6 +28,9 @@ pub struct LiveRentals {
     pub loaded: RwSignal<bool>,
     /// A request is on its way.
     pub refreshing: RwSignal<bool>,
+    /// Asked for while a request was on its way: that answer may predate what the asker
+    /// knows changed (a rental just made), so one more request follows it.
+    again: StoredValue<bool>,
     /// Browser time of the last successful refresh.
     pub refreshed_at: RwSignal<Option<i64>>,
     /// Why the last refresh failed; the rows shown are then stale.
@@ -65,6 +68,7 @@ impl LiveRentals {
             rows: StoredValue::new(HashMap::new()),
             loaded: RwSignal::new(false),
             refreshing: RwSignal::new(false),
+            again: StoredValue::new(false),
             refreshed_at: RwSignal::new(None),
             failure: RwSignal::new(None),
             paused: RwSignal::new(false),
@@ -107,8 +111,12 @@ impl LiveRentals {
     /// them, else asked here. `fresh`: ask here in any case (just rented).
     pub fn join(self, fresh: bool) {
         let stale = js_sys::Date::now() - self.last_at.get_value() >= refresh::EVERY_MS;
-        if fresh || (stale && self.tabs.leader.get_untracked()) {
+        if fresh {
             self.refresh();
+            return;
+        }
+        if stale && self.tabs.leader.get_untracked() {
+            self.ask();
             return;
         }
         if !stale {
@@ -122,7 +130,7 @@ impl LiveRentals {
         set_timeout(
             move || {
                 if self.last_at.try_get_value() == Some(asked_at) {
-                    self.refresh();
+                    self.ask();
                 }
             },
             std::time::Duration::from_millis(refresh::HELLO_WAIT_MS),
@@ -246,7 +254,7 @@ impl LiveRentals {
                     return;
                 }
                 if tab_visible() || self.background.get_untracked() {
-                    self.refresh();
+                    self.ask();
                 } else {
                     self.paused.set(true);
                 }
@@ -256,11 +264,22 @@ impl LiveRentals {
         self.timer.set_value(handle.ok());
     }
 
-    /// Asks for `orders` now, unless a request is already on its way.
+    /// Asks for `orders` now, for a person or an action that knows something changed:
+    /// while a request is on its way, once more after it.
     pub fn refresh(self) {
+        if self.refreshing.get_untracked() {
+            self.again.set_value(true);
+        } else {
+            self.ask();
+        }
+    }
+
+    /// Asks for `orders` now, unless a request is already on its way (the rhythm's own).
+    fn ask(self) {
         if self.refreshing.get_untracked() {
             return;
         }
+        self.again.set_value(false);
         self.cancel_timer();
         self.paused.set(false);
         self.refreshing.set(true);
@@ -302,6 +321,9 @@ impl LiveRentals {
                     self.failure.set(Some(e));
                     self.schedule();
                 }
+            }
+            if self.again.try_get_value() == Some(true) {
+                self.ask();
             }
         });
     }

@@ -119,11 +119,14 @@ async function startRelay(target, method, mode = "drop") {
   let dropped = 0;
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://relay");
+    req.on("error", () => {}); // the browser gave up on this request: nothing to relay
     const served = (req.socket.served = (req.socket.served || 0) + 1);
     const paid = url.searchParams.get("method") === method;
     if (paid) seen.push(url.searchParams.get("rid"));
     const forward = () => {
-      const upstream = http.request(target + req.url, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
+      // A fresh connection upstream each time (no keep-alive agent), so a connection the
+      // sandbox closed is never reused; a failure upstream closes the browser's connection.
+      const upstream = http.request(target + req.url, { method: req.method, agent: false, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
         if (mode === "drop" && paid && served > 1 && dropped === 0) {
           dropped += 1;
           answer.resume();
@@ -133,16 +136,19 @@ async function startRelay(target, method, mode = "drop") {
         res.writeHead(answer.statusCode, answer.headers);
         answer.pipe(res);
       });
+      upstream.on("error", () => req.socket.destroy());
       req.pipe(upstream);
     };
     if (paid && mode === "twice") {
       // A faulty network path that delivers the call twice, the second time as another
       // request: the app cannot prevent this charge, but must say so.
       url.searchParams.set("rid", "other-" + url.searchParams.get("rid"));
-      http.get(target + url.pathname + url.search, (extra) => {
-        extra.resume();
-        extra.on("end", forward);
-      });
+      http
+        .get(target + url.pathname + url.search, { agent: false }, (extra) => {
+          extra.resume();
+          extra.on("end", forward);
+        })
+        .on("error", () => req.socket.destroy());
     } else {
       forward();
     }

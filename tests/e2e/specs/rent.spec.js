@@ -121,6 +121,8 @@ test("a network failure while renting says so and charges nothing", async ({ pag
   await signIn(page, sandbox, "/");
   await choose(page, { country: "Spain", service: "Amazon" });
   await page.getByRole("button", { name: "Rent", exact: true }).click();
+  // The confirmation is a part of its own: it must be here before the API goes away.
+  await expect(page.getByRole("button", { name: "Rent now" })).toBeEnabled();
   await sandbox.stop();
   await page.getByRole("button", { name: "Rent now" }).click();
   await expect(page.getByRole("dialog").getByRole("alert")).toContainText("The API cannot be reached.");

@@ -168,6 +168,32 @@ test("prolong clicked in two tabs at once prolongs once and charges once", async
   expect(cents(await sandbox.balance()), "charged once").toBe(balance - price);
 });
 
+test("a prolong confirmed in a second tab after the first tab's arrived is the same prolong: said, charged once", async ({ page, context, sandbox }) => {
+  const id = await rent(sandbox);
+  await sandbox.admin("clock", { advance_days: 1 });
+  await signIn(page, sandbox);
+  const [other] = await openTabs(context, sandbox, 1);
+  const before = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0].until;
+  const balance = cents(await sandbox.balance());
+  const dialogs = [];
+  for (const tab of [page, other]) {
+    await row(tab, id).getByRole("button", { name: "Prolong", exact: true }).click();
+    const dialog = tab.getByRole("dialog", { name: "Prolong the rental" });
+    await expect(dialog.getByTestId("prolong-price")).toHaveText(/^\d+\.\d{2} USD$/);
+    dialogs.push(dialog);
+  }
+  const price = cents(await dialogs[0].getByTestId("prolong-price").textContent());
+  await dialogs[0].getByRole("button", { name: "Prolong", exact: true }).click();
+  await expect(page.getByText("The rental was prolonged.")).toBeVisible();
+  // The second tab's open dialog hears of it, and still confirms what it showed.
+  await expect(dialogs[1].getByRole("status")).toContainText("This rental was prolonged meanwhile");
+  await dialogs[1].getByRole("button", { name: "Prolong", exact: true }).click();
+  await expect(other.getByText("The rental was prolonged.")).toBeVisible();
+  const after = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0].until;
+  expect(after - before, "prolonged by one week, once").toBe(7 * 86400);
+  expect(cents(await sandbox.balance()), "charged once").toBe(balance - price);
+});
+
 test("a key forgotten in one tab signs every tab out; a language chosen in one tab redraws the others", async ({ page, context, sandbox }) => {
   await signIn(page, sandbox, "/settings");
   const [rentals] = await openTabs(context, sandbox, 1);
