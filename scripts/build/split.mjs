@@ -33,7 +33,7 @@ export function splitWasm(dir, { root, release }) {
       ["run", "--quiet", "--offline", "-p", "rentdesk-wasm-split", "--",
         "--in", raw, "--main-out", mainWasm, "--out-dir", dir,
         "--main-module", `./${mainJs}`, "--link-name", `./${loader}`],
-      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+      { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env: nativeEnv() },
     );
     const { parts } = JSON.parse(out.trim().split("\n").pop());
     console.error(`split: ${parts.length} part(s): ${parts.join(", ") || "none"}`);
@@ -79,6 +79,14 @@ export function hashParts(dir, { loader, parts }) {
   code = code.replaceAll(logged, "console.warn(e);");
   writeFileSync(file, code);
   return named;
+}
+
+/** The environment for the native split tool: without what scripts/build-app.sh sets for
+ * the app's wasm alone (its flags would reach a native build's build scripts too). */
+function nativeEnv() {
+  const env = { ...process.env };
+  for (const name of ["RUSTFLAGS", "RUSTC_BOOTSTRAP", "CARGO_UNSTABLE_BUILD_STD", "CARGO_TARGET_DIR"]) delete env[name];
+  return env;
 }
 
 function targetDir(root) {

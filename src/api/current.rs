@@ -6,15 +6,21 @@ use rent_api::{decode, CountryOffer, CreatedRental, DefaultService, NumberType, 
 use rent_api::{Period, Request, ServiceList};
 
 impl Api {
-    /// `getdata` with `extend`: the services with their volume discounts.
-    pub async fn offers(
+    /// `getdata` with `extend`: the services with their volume discounts, and the answer
+    /// as the API sent it (kept for the next visit).
+    pub async fn offers_answer(
         &self,
         country: String,
         period: Period,
         rent_type: NumberType,
-    ) -> ApiResult<ServiceList> {
-        let request = offers_request(country, period, rent_type);
-        Ok(decode::service_list(&self.call(request).await?)?)
+    ) -> ApiResult<(ServiceList, String)> {
+        let answer = self.call(offers_request(country, period, rent_type)).await?;
+        Ok((decode::service_list(&answer)?, answer))
+    }
+
+    /// The address [`Api::offers_answer`] asks: what a kept catalogue is kept under.
+    pub fn offers_url(&self, country: String, period: Period, rent_type: NumberType) -> String {
+        self.url_of(&offers_request(country, period, rent_type))
     }
 
     /// `getdataWithProviders`: the country's operators and each service's stock per operator.
@@ -30,7 +36,7 @@ impl Api {
 
     /// Leaves the rent page's first reads for `country`, `period` and `rent_type` for
     /// boot.js to send at the next start (see `early`): the countries, then what
-    /// [`Api::offers`] and [`Api::operators`] ask.
+    /// [`Api::offers_answer`] and [`Api::operators`] ask.
     pub fn remember_first_reads(&self, country: &str, period: Period, rent_type: NumberType) {
         let (c, p, k) = (country.to_owned(), period, rent_type);
         let reads = [

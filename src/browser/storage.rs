@@ -58,6 +58,16 @@ pub fn set(key: &str, value: Option<&str>) -> bool {
     written
 }
 
+/// Stores a copy the app can do without (a cache): a refused write removes the old copy
+/// quietly instead of telling the person that nothing is remembered.
+pub fn set_copy(key: &str, value: &str) {
+    if let Some(storage) = local() {
+        if storage.set_item(key, value).is_err() {
+            let _ = storage.remove_item(key);
+        }
+    }
+}
+
 /// A change another tab made to storage: the key (`None`: all cleared) and its new value.
 pub fn on_change(
     change: impl Fn(Option<String>, Option<String>) + 'static,
@@ -97,6 +107,8 @@ pub mod keys {
     pub const LAST_VIEW: &str = "rentdesk.last-view";
     /// How many messages the inbox keeps.
     pub const INBOX_KEEP: &str = "rentdesk.inbox-keep";
+    /// The rent page's last `getdata` answer, shown at once on the next visit.
+    pub const LAST_CATALOGUE: &str = "rentdesk.last-catalogue";
     /// Each rental expiry automatic prolonging tried, so no tab tries it twice.
     pub const AUTO_ATTEMPTS: &str = "rentdesk.auto-prolong-attempts";
 }

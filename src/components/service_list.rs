@@ -44,6 +44,9 @@ pub fn ServiceList(
     /// Whether a newer answer is on its way (the list shown is for the previous choice).
     #[prop(into)]
     refreshing: Signal<bool>,
+    /// Whether the list shown is the last visit's, until the fresh answer comes.
+    #[prop(into)]
+    from_last_visit: Signal<bool>,
     /// Where "write to support" leads; no link when empty.
     support: String,
 ) -> impl IntoView {
@@ -169,9 +172,10 @@ pub fn ServiceList(
                 <p class="hint" data-testid="discount-note">{t(Msg::DiscountAll)} " " {discount_words(d, settings.lang.get())}</p>
             })}
             <p class="refreshing" role="status">
-                {move || match (offers.get().is_none(), refreshing.get()) {
-                    (true, _) => t(Msg::ServicesLoading),
-                    (false, true) => t(Msg::ServicesRefreshing),
+                {move || match (offers.get().is_none(), from_last_visit.get(), refreshing.get()) {
+                    (true, _, _) => t(Msg::ServicesLoading),
+                    (false, true, _) => t(Msg::ServicesFromLastVisit),
+                    (false, false, true) => t(Msg::ServicesRefreshing),
                     _ => "",
                 }}
             </p>
@@ -179,7 +183,7 @@ pub fn ServiceList(
                 if list.is_empty() {
                     view! { <p class="empty-search">{t(Msg::NoServiceMatch)}</p> }.into_any()
                 } else {
-                    view! { <ul class="service-list" class:stale=move || refreshing.get()>{list.into_iter().map(row).collect_view()}</ul> }.into_any()
+                    view! { <ul class="service-list" class:stale=move || refreshing.get() || from_last_visit.get()>{list.into_iter().map(row).collect_view()}</ul> }.into_any()
                 }
             })}
             <p class="support">

@@ -116,6 +116,8 @@ pub fn text(msg: Msg) -> &'static str {
         ConfirmRent => "Jetzt mieten",
         Renting => "Wird gemietet …",
         ServicesLoading => "Dienste werden geladen …",
+        ServicesFromLastVisit => "Preise vom letzten Besuch – werden aktualisiert …",
+        PriceChangedSinceVisit => "Der Preis hat sich seit Ihrem letzten Besuch geändert: damals {before}, jetzt {now}.",
         ServicesRefreshing => "Wird für die neue Auswahl aktualisiert …",
         CountriesLoading => "Länder werden geladen …",
         RentedHighlight => "Neu gemietet",

@@ -116,6 +116,8 @@ pub fn text(msg: Msg) -> &'static str {
         ConfirmRent => "Rent now",
         Renting => "Renting …",
         ServicesLoading => "Loading services …",
+        ServicesFromLastVisit => "Prices from your last visit — updating …",
+        PriceChangedSinceVisit => "The price changed since your last visit: {before} then, {now} now.",
         ServicesRefreshing => "Updating for the new choice …",
         CountriesLoading => "Loading countries …",
         RentedHighlight => "Just rented",

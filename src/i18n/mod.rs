@@ -144,7 +144,7 @@ messages! {
     RentalsCountAll, FindInPageHint,
     NewSmsCount,
     ThemeToLight, ThemeToDark,
-    PaidLostNotDone, PaidLostUnknown, RentedAnswerLost, ProlongedAnswerLost, ProlongedMeanwhile, ServiceAddedAnswerLost, RestoredAnswerLost, OneClickTwoRentals,
+    PaidLostNotDone, PaidLostUnknown, RentedAnswerLost, ProlongedAnswerLost, ProlongedMeanwhile, ServicesFromLastVisit, PriceChangedSinceVisit, ServiceAddedAnswerLost, RestoredAnswerLost, OneClickTwoRentals,
     NotifySwitch, NotifyBlocked, NotifyUnsupported, NotifyTitle, NotifyCode, WaitingForSms, ColLatestSms,
     SelectRental, SelectAllShown, SelectProlongable, SelectNone, BulkProlongButton, BulkTitle, BulkConfirm, BulkDone, BulkStopped, BulkSkipped, BulkBalanceShort, ExportCsv, ExportIcs, IcsSummary, ExpiringBanner, ExpiringBannerOne, ExpiringShow, ExpiringShowAll,
     ServicesPicked, ServicesPickedHint, RemoveService, ClearServices, FreeForAll, FreeForAllNone, OperatorLegend, OperatorAny, OperatorSoldOut, DiscountFrom, NavWhere, WhereTitle, WhereLink, WhereService, WherePlaceholder, WhereChoose, WhereNone, WhereCountries, ColCountry, ColDayPrice, ColAvailable, ColDiscount, RentHere, ServicesLoadingAll, ProlongDays, DaysRange, AddServiceDaysHint, AddServiceUntil, ProlongByDays, DiscountAll, OperatorUpTo,

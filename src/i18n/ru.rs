@@ -116,6 +116,8 @@ pub fn text(msg: Msg) -> &'static str {
         ConfirmRent => "Арендовать сейчас",
         Renting => "Оформление аренды…",
         ServicesLoading => "Загрузка сервисов…",
+        ServicesFromLastVisit => "Цены с прошлого визита — обновляются …",
+        PriceChangedSinceVisit => "Цена изменилась с вашего прошлого визита: тогда {before}, сейчас {now}.",
         ServicesRefreshing => "Обновление под выбранные параметры…",
         CountriesLoading => "Загрузка стран…",
         RentedHighlight => "Только что арендован",

@@ -108,6 +108,8 @@ fn RentForm() -> impl IntoView {
         failure: offers_failure,
         operators,
         refreshing,
+        from_last_visit,
+        last_visit,
         ..
     } = loaded;
     Effect::new(move |_| {
@@ -170,9 +172,21 @@ fn RentForm() -> impl IntoView {
             && available.get().is_some_and(|n| n > 0)
             && operator_count().is_none_or(|n| n > 0)
             && !refreshing.get()
+            && !from_last_visit.get()
             && total.get().is_some()
             && !short()
     });
+
+    // The total for the same choice at the last visit, when the fresh answer changed it.
+    let repriced = move || {
+        let (key, old) = last_visit.get()?;
+        if Some(&key) != wanted.get().as_ref() || refreshing.get() {
+            return None;
+        }
+        let before = services.with(|s| multi_rent::total(&multi_rent::picked_offers(&old, s), period.get()))?;
+        let now = total.get()?;
+        (before != now).then_some((before, now))
+    };
 
     let dialog_open = RwSignal::new(false);
     let open_dialog = move |_| {
@@ -232,6 +246,11 @@ fn RentForm() -> impl IntoView {
             <PickedServices picked=picked period=period selected=services multi_count=multi_count/>
             <OperatorPicker operators=stock any_count=available value=operator
                 upper_bound=Signal::derive(move || picked.with(Vec::len) > 1)/>
+            {move || repriced().map(|(before, now)| {
+                let lang = settings.lang.get();
+                let text = t(Msg::PriceChangedSinceVisit).replace("{before}", &usd(before, lang)).replace("{now}", &usd(now, lang));
+                view! { <p class="note warn" role="status" data-testid="price-changed">{text}</p> }
+            })}
             {move || short().then(|| view! { <p class="note warn" role="alert">{t(Msg::NotEnoughBalance)}</p> })}
             {move || missing().then(|| view! { <p class="note warn">{t(Msg::ServiceUnavailableNow)}</p> })}
             {move || (multi_count.get() == Some(0)).then(|| view! { <p class="note warn">{t(Msg::FreeForAllNone)}</p> })}
@@ -243,7 +262,7 @@ fn RentForm() -> impl IntoView {
                 <ErrorNote failure=e retry=Callback::new(move |_| loaded.reload())/>
             })}
             <p class="where-link"><a href=href("/where")>{settings.text(Msg::WhereLink)}</a></p>
-            <ServiceList offers=offers selected=services refreshing=refreshing support=support_address()/>
+            <ServiceList offers=offers selected=services refreshing=refreshing from_last_visit=from_last_visit support=support_address()/>
         </div>
         // The confirmation and its paid call: their own wasm part, fetched by the first click
         // on Rent if the prefetch has not brought it yet.

@@ -5,6 +5,7 @@ pub mod auto_prolong;
 pub mod auto_prolong_watch;
 pub mod backup;
 pub mod inbox;
+pub mod last_catalogue;
 pub mod inbox_count;
 pub mod live_rentals;
 pub mod multi_rent;

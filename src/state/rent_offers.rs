@@ -4,6 +4,7 @@
 //! is no longer the latest is dropped, so a slow old answer never overwrites a newer choice.
 
 use crate::api::{Api, ApiFailure, ApiResult};
+use crate::state::last_catalogue;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,8 +24,13 @@ pub struct ChoiceOffers {
     pub failure: RwSignal<Option<ApiFailure>>,
     /// The country's operators; `None` when unknown (then any operator).
     pub operators: RwSignal<Option<OperatorList>>,
-    /// Whether the services shown are for an older choice.
+    /// Whether the services shown are for an older choice, or from the last visit.
     pub refreshing: Signal<bool>,
+    /// Whether the services shown are the last visit's, kept until the fresh answer.
+    pub from_last_visit: Signal<bool>,
+    /// The last visit's services for a choice, once the fresh answer replaced them: what
+    /// a changed price is told against.
+    pub last_visit: RwSignal<Option<(OffersKey, Vec<ServiceOffer>)>>,
     reload: RwSignal<u32>,
 }
 
@@ -36,12 +42,30 @@ impl ChoiceOffers {
         let failure = RwSignal::new(None);
         let operators = RwSignal::new(None);
         let reload = RwSignal::new(0u32);
+        // A repeat visit: the last catalogue at once, if it was for this choice.
+        let shown_kept: RwSignal<Option<OffersKey>> = RwSignal::new(None);
+        let last_visit = RwSignal::new(None);
+        if let Some((c, p, k)) = wanted.get_untracked() {
+            let url = use_settings().api().offers_url(c.clone(), p, k);
+            if let Some(list) = last_catalogue::load(&url) {
+                offers.set(Some(list.services));
+                shown_kept.set(Some((c, p, k)));
+            }
+        }
         ask_latest(
             wanted,
             reload,
             Some(failure),
-            |api, (c, p, k)| async move { api.offers(c, p, k).await },
-            move |key, list| {
+            |api, (c, p, k)| async move {
+                let url = api.offers_url(c.clone(), p, k);
+                api.offers_answer(c, p, k).await.map(|(list, answer)| (list, answer, url))
+            },
+            move |key, (list, answer, url)| {
+                last_catalogue::keep(&url, &answer);
+                if let Some(kept) = shown_kept.try_update(Option::take).flatten() {
+                    let old = offers.try_get_untracked().flatten().unwrap_or_default();
+                    last_visit.try_set(Some((kept, old)));
+                }
                 offers.try_set(Some(list.services));
                 offers_for.try_set(Some(key));
             },
@@ -64,6 +88,8 @@ impl ChoiceOffers {
             failure,
             operators,
             refreshing,
+            from_last_visit: Signal::derive(move || shown_kept.with(Option::is_some)),
+            last_visit,
             reload,
         }
     }

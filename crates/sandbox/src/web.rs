@@ -537,6 +537,10 @@ struct CatalogueBody {
     /// A new name, as the API will send it (tests of hostile text).
     #[serde(default)]
     name: Option<String>,
+    /// A service's new base price in thousandths of a dollar a day (a price change
+    /// between two visits).
+    #[serde(default)]
+    price_mills: Option<i64>,
 }
 
 async fn admin_catalogue(
@@ -555,12 +559,18 @@ async fn admin_catalogue(
             ))
         }
     };
-    if item.enabled.is_none() && item.name.is_none() {
-        return Err(bad(StatusCode::BAD_REQUEST, "say enabled or name"));
+    if item.enabled.is_none() && item.name.is_none() && item.price_mills.is_none() {
+        return Err(bad(StatusCode::BAD_REQUEST, "say enabled, name or price_mills"));
+    }
+    if item.price_mills.is_some() && table != "services" {
+        return Err(bad(StatusCode::BAD_REQUEST, "price_mills is a service's"));
     }
     blocking(move || {
         if let Some(enabled) = item.enabled {
             store.set_enabled(table, &code, enabled)?;
+        }
+        if let Some(mills) = item.price_mills {
+            store.set_base_price(&code, mills)?;
         }
         match &item.name {
             Some(name) => store.set_name(table, &code, name),

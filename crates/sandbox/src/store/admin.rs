@@ -202,6 +202,22 @@ impl Store {
         })
     }
 
+    /// Sets a service's base price (thousandths of a dollar a day, before the country's
+    /// share and the period's discount): what `getdata` shows and `create` charges.
+    pub fn set_base_price(&self, code: &str, mills: i64) -> Result<(), Refusal> {
+        if !(1..=100_000_000).contains(&mills) {
+            return Err(Refusal::msg("price_mills must be 1 to 100000000"));
+        }
+        self.with(|conn, _| {
+            check_catalogue(conn, "services", code)?;
+            conn.execute(
+                "UPDATE services SET base_price_mills = ?2 WHERE code = ?1",
+                params![code, mills],
+            )?;
+            Ok(())
+        })
+    }
+
     /// Takes a rental's number out of the system (state -1; it can no longer be restored).
     pub fn retire_number(&self, rental_id: i64) -> Result<(), Refusal> {
         self.with(|conn, _| {
