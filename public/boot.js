@@ -65,6 +65,39 @@
     }
   }
 
+  // The app's release wasm aborts on a bug without unwinding (scripts/build-app.sh): a
+  // trap, with no message of its own. Then the page says so and offers a reload, instead
+  // of standing still; the data is on the API's side and in storage, nothing is lost.
+  var stopped = function (error) {
+    if (!(window.WebAssembly && error instanceof WebAssembly.RuntimeError)) return;
+    if (document.getElementById("app-stopped")) return;
+    var texts = {
+      en: ["rentdesk stopped because of an error. Your rentals and settings are safe.", "Reload"],
+      de: ["rentdesk wurde wegen eines Fehlers angehalten. Ihre Mieten und Einstellungen sind sicher.", "Neu laden"],
+      ru: ["rentdesk остановлен из-за ошибки. Ваши аренды и настройки в сохранности.", "Перезагрузить"],
+    }[root.getAttribute("lang")] || ["rentdesk stopped because of an error. Your rentals and settings are safe.", "Reload"];
+    var box = document.createElement("div");
+    box.id = "app-stopped";
+    box.setAttribute("role", "alert");
+    var text = document.createElement("p");
+    text.textContent = texts[0];
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = texts[1];
+    button.onclick = function () {
+      location.reload();
+    };
+    box.appendChild(text);
+    box.appendChild(button);
+    document.body.appendChild(box);
+  };
+  addEventListener("error", function (event) {
+    stopped(event.error);
+  });
+  addEventListener("unhandledrejection", function (event) {
+    stopped(event.reason);
+  });
+
   // The service worker keeps this build for repeat and offline visits. A new build
   // installs beside the open page and takes over (the page keeps the build it loaded);
   // the page is told, and the next visit opens the new build.

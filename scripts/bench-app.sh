@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null
 export PATH="$HOME/.cargo/bin:$PATH"
-trunk build --release >/dev/null 2>&1
+bash scripts/build-app.sh >/dev/null 2>&1
 cargo build --release --quiet -p rentdesk-sandbox
 bash scripts/size-report.sh
 echo

@@ -7,8 +7,8 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 
 if [ -f index.html ]; then
-  echo "[run] building the app (trunk build --release)"
-  trunk build --release
+  echo "[run] building the app (scripts/build-app.sh: trunk build --release)"
+  bash scripts/build-app.sh
 fi
 echo "[run] building the sandbox"
 cargo build --release --quiet -p rentdesk-sandbox

@@ -6,6 +6,6 @@ bash scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PATH"
 # No colour emoji font on purpose: the screenshots show the country-code badges that most
 # Windows and Linux desktops get (components/flag.rs).
-trunk build --release
+bash scripts/build-app.sh
 cargo build --quiet -p rentdesk-sandbox
 (cd tests/e2e && node screenshots.js)

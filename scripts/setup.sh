@@ -52,6 +52,14 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
 fi
 rustup component list --installed | grep -q '^clippy' || rustup component add clippy
 rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+# The app's release wasm builds std for itself (scripts/build-app.sh): std's source and
+# its dependencies, fetched now because the build runs offline.
+rustup component list --installed | grep -q '^rust-src' || rustup component add rust-src
+std_dir="$(rustc --print sysroot)/lib/rustlib/src/rust/library"
+if ! (cd "$std_dir" && RUSTC_BOOTSTRAP=1 cargo fetch --offline --quiet >/dev/null 2>&1); then
+  log "fetching the standard library's dependencies (for the app's own std build)"
+  (cd "$std_dir" && RUSTC_BOOTSTRAP=1 cargo fetch --quiet)
+fi
 
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   log "installing trunk $TRUNK_VERSION (takes several minutes)"

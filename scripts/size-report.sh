@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Prints the raw, gzip and brotli bytes of the built app's wasm, JS and CSS (dist/).
-# Run after `trunk build --release` (scripts/run.sh does it); BUILD=1 builds first.
+# Run after scripts/build-app.sh (scripts/run.sh does it); BUILD=1 builds first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
-[ "${BUILD:-0}" = 1 ] && trunk build --release >/dev/null 2>&1
+[ "${BUILD:-0}" = 1 ] && bash scripts/build-app.sh >/dev/null 2>&1
 command -v brotli >/dev/null || { echo "brotli is missing: run scripts/setup.sh" >&2; exit 1; }
 
 total_raw=0 total_gz=0 total_br=0

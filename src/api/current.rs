@@ -14,7 +14,9 @@ impl Api {
         period: Period,
         rent_type: NumberType,
     ) -> ApiResult<(ServiceList, String)> {
-        let answer = self.call(offers_request(country, period, rent_type)).await?;
+        let answer = self
+            .call(offers_request(country, period, rent_type))
+            .await?;
         Ok((decode::service_list(&answer)?, answer))
     }
 

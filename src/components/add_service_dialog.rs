@@ -180,3 +180,10 @@ pub fn AddServiceDialog(
         </ConfirmDialog>
     }
 }
+
+// Its own wasm part (see `on_demand_parts!`): fetched by the first opening, or ahead by
+// `crate::parts::prefetch`.
+crate::components::on_demand::on_demand_parts! {
+    /// My rentals → Add a service.
+    add_service_dialog / preload_add_service_dialog (open: RwSignal<Option<i64>>, live: LiveRentals, done: Callback<()>) => view! { <AddServiceDialog open live done/> };
+}

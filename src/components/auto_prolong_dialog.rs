@@ -186,3 +186,10 @@ pub fn AutoProlongDialog(open: RwSignal<Option<i64>>, live: LiveRentals) -> impl
         </ConfirmDialog>
     }
 }
+
+// Its own wasm part (see `on_demand_parts!`): fetched by the first opening, or ahead by
+// `crate::parts::prefetch`.
+crate::components::on_demand::on_demand_parts! {
+    /// My rentals → Auto-prolong.
+    auto_prolong_dialog / preload_auto_prolong_dialog (open: RwSignal<Option<i64>>, live: LiveRentals) => view! { <AutoProlongDialog open live/> };
+}

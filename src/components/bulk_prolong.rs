@@ -317,3 +317,10 @@ pub fn BulkProlong(
         </ConfirmDialog>
     }
 }
+
+// Its own wasm part (see `on_demand_parts!`): fetched by the first opening, or ahead by
+// `crate::parts::prefetch`.
+crate::components::on_demand::on_demand_parts! {
+    /// My rentals → Prolong selected.
+    bulk_prolong / preload_bulk_prolong (open: RwSignal<bool>, selected: RwSignal<HashSet<i64>>, order: Signal<Vec<i64>>, live: LiveRentals, done: Callback<()>) => view! { <BulkProlong open selected order live done/> };
+}

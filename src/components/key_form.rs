@@ -121,3 +121,10 @@ pub fn KeyForm(
         </form>
     }
 }
+
+// Its own wasm part (see `on_demand_parts!`): fetched by the first opening, or ahead by
+// `crate::parts::prefetch`.
+crate::components::on_demand::on_demand_parts! {
+    /// The key prompt, shown only while no key is saved.
+    key_form / preload_key_form (offer_demo: bool) => view! { <KeyForm offer_demo/> };
+}

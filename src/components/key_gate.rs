@@ -20,7 +20,7 @@ pub fn KeyGate(children: ChildrenFn) -> impl IntoView {
                 <h2 id="key-prompt-title">{settings.text(Msg::KeyPromptTitle)}</h2>
                 <p>{settings.text(Msg::KeyPromptText)}</p>
                 // Its own wasm part: a person with a saved key never downloads it.
-                <OnDemand load=move || crate::parts::key_form(true)/>
+                <OnDemand load=move || crate::components::key_form::key_form(true)/>
                 <p><a href=href("/settings")>{settings.text(Msg::KeyPromptSettings)}</a></p>
             </section>
         }}>

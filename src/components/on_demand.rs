@@ -19,6 +19,38 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
     }
 }
 
+/// What a part builds: its view, or word that it could not be fetched.
+pub type Part = Result<AnyView, PartMissing>;
+
+/// Declares parts, each where its view lives. Each part: with the `split` feature (the app's build, see index.html) a `fallible`
+/// `wasm_split` function and its preload; without it (the component tests, whose runner
+/// cannot serve the split's loader) an ordinary async function, and a preload that has
+/// nothing to do.
+macro_rules! on_demand_parts {
+    ($($(#[doc = $doc:literal])* $name:ident / $preload:ident ($($arg:ident: $ty:ty),*) => $view:expr;)*) => {$(
+        $(#[doc = $doc])*
+        #[cfg(feature = "split")]
+        #[leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible, preload($preload))]
+        pub fn $name($($arg: $ty),*) -> $crate::components::on_demand::Part {
+            Ok($view.into_any())
+        }
+
+        $(#[doc = $doc])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> $crate::components::on_demand::Part {
+            Ok($view.into_any())
+        }
+
+        #[cfg(not(feature = "split"))]
+        #[allow(dead_code)] // the key prompt's is never prefetched
+        pub async fn $preload() -> Result<(), ::leptos::wasm_split::SplitLoaderError> {
+            Ok(())
+        }
+    )*};
+}
+
+pub(crate) use on_demand_parts;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Phase {
     Loading,

@@ -200,3 +200,10 @@ pub fn ProlongDialog(
         </ConfirmDialog>
     }
 }
+
+// Its own wasm part (see `on_demand_parts!`): fetched by the first opening, or ahead by
+// `crate::parts::prefetch`.
+crate::components::on_demand::on_demand_parts! {
+    /// My rentals → Prolong.
+    prolong_dialog / preload_prolong_dialog (open: RwSignal<Option<i64>>, live: LiveRentals, done: Callback<()>) => view! { <ProlongDialog open live done/> };
+}

@@ -181,3 +181,10 @@ pub fn RentConfirm(draft: RentDraft) -> impl IntoView {
         </ConfirmDialog>
     }
 }
+
+// Its own wasm part (see `on_demand_parts!`): fetched by the first opening, or ahead by
+// `crate::parts::prefetch`.
+crate::components::on_demand::on_demand_parts! {
+    /// The rent page → Rent: the confirmation and the paid call.
+    rent_confirm / preload_rent_confirm (draft: RentDraft) => view! { <RentConfirm draft/> };
+}

@@ -146,3 +146,10 @@ pub fn RestoreDialog(open: RwSignal<Option<ArchivedRental>>) -> impl IntoView {
         </ConfirmDialog>
     }
 }
+
+// Its own wasm part (see `on_demand_parts!`): fetched by the first opening, or ahead by
+// `crate::parts::prefetch`.
+crate::components::on_demand::on_demand_parts! {
+    /// Archive → Restore.
+    restore_dialog / preload_restore_dialog (open: RwSignal<Option<ArchivedRental>>) => view! { <RestoreDialog open/> };
+}

@@ -10,6 +10,10 @@ use crate::state::settings::use_settings;
 use crate::state::where_search::{common_discount, discount_text, discount_words};
 use leptos::prelude::*;
 use rent_api::ServiceOffer;
+use std::time::Duration;
+
+/// How many services the page's first frame draws (a phone shows about eight).
+const FIRST_FRAME: usize = 30;
 
 /// Favourites kept; past it the oldest go first, so the list never fills the storage.
 const FAVOURITES_CAP: usize = rent_api::desk::FAVOURITES_MAX;
@@ -68,10 +72,29 @@ pub fn ServiceList(
     };
     let shared_discount =
         Memo::new(move |_| offers.with(|o| o.as_deref().and_then(common_discount)));
+    // The first frame draws a screenful and more; the rest follow once it is painted, so on
+    // a slow phone the page is usable before all of a country's services are laid out.
+    let drawn = RwSignal::new(FIRST_FRAME);
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || offers.with(Option::is_none) {
+            return done.unwrap_or(false);
+        }
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    drawn.try_set(usize::MAX);
+                },
+                Duration::ZERO,
+            )
+        });
+        true
+    });
     let shown = move || {
-        offers
-            .get()
-            .map(|list| arrange(&list, &search.get(), sort.get(), &favourites.get()))
+        offers.get().map(|list| {
+            let mut list = arrange(&list, &search.get(), sort.get(), &favourites.get());
+            list.truncate(drawn.get());
+            list
+        })
     };
 
     let row = move |offer: ServiceOffer| {

@@ -124,3 +124,10 @@ fn SmsItem(sms: Sms) -> impl IntoView {
         </li>
     }
 }
+
+// Its own wasm part (see `on_demand_parts!`): fetched by the first opening, or ahead by
+// `crate::parts::prefetch`.
+crate::components::on_demand::on_demand_parts! {
+    /// My rentals → SMS.
+    sms_dialog / preload_sms_dialog (open: RwSignal<Option<i64>>, live: LiveRentals) => view! { <SmsDialog open live/> };
+}

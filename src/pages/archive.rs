@@ -4,8 +4,8 @@ use crate::components::error_note::ErrorNote;
 use crate::components::key_gate::KeyGate;
 use crate::components::number_label::NumberLabel;
 use crate::components::on_demand::DialogOnDemand;
+use crate::components::restore_dialog;
 use crate::i18n::Msg;
-use crate::parts;
 use crate::state::number_notes::use_number_notes;
 use crate::state::settings::use_settings;
 use crate::text::phone::format_international;
@@ -192,6 +192,6 @@ fn ArchiveView() -> impl IntoView {
         </nav>
         // Its own wasm part (crate::parts), fetched when first opened.
         <DialogOnDemand opened=move || restore_for.with(Option::is_some) close=Callback::new(move |_| restore_for.set(None))
-            load=move || parts::restore_dialog(restore_for)/>
+            load=move || restore_dialog::restore_dialog(restore_for)/>
     }
 }

@@ -8,11 +8,10 @@ use crate::components::key_gate::KeyGate;
 use crate::components::on_demand::DialogOnDemand;
 use crate::components::operator_picker::OperatorPicker;
 use crate::components::picked_services::PickedServices;
-use crate::components::rent_confirm::RentDraft;
+use crate::components::rent_confirm::{self, RentDraft};
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
 use crate::i18n::{country_name, usd, Msg};
-use crate::parts;
 use crate::state::multi_rent::{self, operator_stock};
 use crate::state::rent_choice::RentChoice;
 use crate::state::rent_offers::{ChoiceOffers, MultiCount};
@@ -183,7 +182,8 @@ fn RentForm() -> impl IntoView {
         if Some(&key) != wanted.get().as_ref() || refreshing.get() {
             return None;
         }
-        let before = services.with(|s| multi_rent::total(&multi_rent::picked_offers(&old, s), period.get()))?;
+        let before = services
+            .with(|s| multi_rent::total(&multi_rent::picked_offers(&old, s), period.get()))?;
         let now = total.get()?;
         (before != now).then_some((before, now))
     };
@@ -267,6 +267,6 @@ fn RentForm() -> impl IntoView {
         // The confirmation and its paid call: their own wasm part, fetched by the first click
         // on Rent if the prefetch has not brought it yet.
         <DialogOnDemand opened=dialog_open close=Callback::new(move |_| dialog_open.set(false))
-            load=move || parts::rent_confirm(draft)/>
+            load=move || rent_confirm::rent_confirm(draft)/>
     }
 }

@@ -12,8 +12,9 @@ use crate::components::number_label::LabelLine;
 use crate::components::on_demand::DialogOnDemand;
 use crate::components::rental_row::{state_msg, RentalRow, RowActions, EXPIRING_DAYS};
 use crate::components::row_window::RowWindow;
+use crate::components::{add_service_dialog, auto_prolong_dialog, bulk_prolong};
+use crate::components::{prolong_dialog, sms_dialog};
 use crate::i18n::{count, country_name, Msg, Noun};
-use crate::parts;
 use crate::state::auto_prolong::use_auto_prolong;
 use crate::state::auto_prolong_watch::AutoProlongWatch;
 use crate::state::live_rentals::LiveRentals;
@@ -486,15 +487,15 @@ fn RentalsView() -> impl IntoView {
         </Show>
         // Each dialog is its own wasm part (crate::parts), fetched when first opened.
         <DialogOnDemand opened=move || sms_for.get().is_some() close=Callback::new(move |_| sms_for.set(None))
-            load=move || parts::sms_dialog(sms_for, live)/>
+            load=move || sms_dialog::sms_dialog(sms_for, live)/>
         <DialogOnDemand opened=bulk_open close=Callback::new(move |_| bulk_open.set(false))
-            load=move || parts::bulk_prolong(bulk_open, selected, matching.into(), live, bulk_done)/>
+            load=move || bulk_prolong::bulk_prolong(bulk_open, selected, matching.into(), live, bulk_done)/>
         <DialogOnDemand opened=move || prolong_for.get().is_some() close=Callback::new(move |_| prolong_for.set(None))
-            load=move || parts::prolong_dialog(prolong_for, live, prolonged)/>
+            load=move || prolong_dialog::prolong_dialog(prolong_for, live, prolonged)/>
         <DialogOnDemand opened=move || auto_for.get().is_some() close=Callback::new(move |_| auto_for.set(None))
-            load=move || parts::auto_prolong_dialog(auto_for, live)/>
+            load=move || auto_prolong_dialog::auto_prolong_dialog(auto_for, live)/>
         <DialogOnDemand opened=move || add_for.get().is_some() close=Callback::new(move |_| add_for.set(None))
-            load=move || parts::add_service_dialog(add_for, live, service_added)/>
+            load=move || add_service_dialog::add_service_dialog(add_for, live, service_added)/>
         <ConfirmDialog
             open=Signal::derive(move || delete_for.get().is_some())
             on_close=Callback::new(move |_| delete_for.set(None))

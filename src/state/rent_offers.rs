@@ -58,7 +58,9 @@ impl ChoiceOffers {
             Some(failure),
             |api, (c, p, k)| async move {
                 let url = api.offers_url(c.clone(), p, k);
-                api.offers_answer(c, p, k).await.map(|(list, answer)| (list, answer, url))
+                api.offers_answer(c, p, k)
+                    .await
+                    .map(|(list, answer)| (list, answer, url))
             },
             move |key, (list, answer, url)| {
                 last_catalogue::keep(&url, &answer);
@@ -66,7 +68,10 @@ impl ChoiceOffers {
                     let old = offers.try_get_untracked().flatten().unwrap_or_default();
                     last_visit.try_set(Some((kept, old)));
                 }
-                offers.try_set(Some(list.services));
+                // The same services as shown (the last visit's, usually): nothing to redraw.
+                if offers.try_with_untracked(|o| o.as_ref() != Some(&list.services)) == Some(true) {
+                    offers.try_set(Some(list.services));
+                }
                 offers_for.try_set(Some(key));
             },
         );

@@ -35,13 +35,26 @@ async function slowPage(context) {
   return page;
 }
 
+/** Notes in the page the frame in which it became usable: a mutation observer sees the
+ * services arrive, and the next animation frame (the one that paints them) gives the time.
+ * (Timing the moment a poll from here succeeded added the reply's wait on a busy page: up
+ * to 0.6 s on a repeat visit, measured in the trace.) */
+function watchUsable(usable) {
+  const check = () => {
+    if (window.__usableAt !== undefined || !usable()) return;
+    window.__usableAt = null;
+    requestAnimationFrame(() => (window.__usableAt = performance.now()));
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
 /** Opens `url`; first contentful paint, the moment the page was usable (ms), and the bytes
  * of code (wasm, JS, CSS) that had arrived by then, headers included. */
 async function visit(page, url) {
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(USABLE, null, { polling: "raf", timeout: 120_000 });
+  await page.waitForFunction(() => typeof window.__usableAt === "number", null, { timeout: 120_000 });
   return page.evaluate(() => {
-    const usable = performance.now();
+    const usable = window.__usableAt;
     const code = performance
       .getEntriesByType("resource")
       .filter((e) => /\.(wasm|js|css)$/.test(new URL(e.name).pathname) && e.responseEnd <= usable)
@@ -115,6 +128,7 @@ for (let run = 0; run < RUNS; run++) {
   for (const [name, server, url] of builds) {
     const context = await browser.newContext();
     await keyed(context, server.key);
+    await context.addInitScript(`(${watchUsable})(${USABLE})`);
     const page = await slowPage(context);
     const first = await visit(page, url);
     if (name !== "html") Object.assign(first, await onwards(page));

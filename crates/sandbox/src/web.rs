@@ -560,7 +560,10 @@ async fn admin_catalogue(
         }
     };
     if item.enabled.is_none() && item.name.is_none() && item.price_mills.is_none() {
-        return Err(bad(StatusCode::BAD_REQUEST, "say enabled, name or price_mills"));
+        return Err(bad(
+            StatusCode::BAD_REQUEST,
+            "say enabled, name or price_mills",
+        ));
     }
     if item.price_mills.is_some() && table != "services" {
         return Err(bad(StatusCode::BAD_REQUEST, "price_mills is a service's"));
