@@ -50,15 +50,44 @@
     try {
       if (!localStorage.getItem("rentdesk.key")) throw "no key";
       var reads = JSON.parse(localStorage.getItem("rentdesk.early") || "null");
-      if (!Array.isArray(reads)) reads = [location.origin + base + "api/rent.php?method=getcountries"];
+      var remembered = Array.isArray(reads);
+      var api = location.origin + base + "api/rent.php";
+      if (!remembered) reads = [api + "?method=getcountries"];
       var early = { at: performance.now(), reads: new Map() };
-      reads.forEach(function (url) {
+      var send = function (url) {
         if (typeof url !== "string" || !/\/api\/rent\.php\?method=(getcountries|getdata|getdataWithProviders)(&|$)/.test(url)) return;
         var controller = new AbortController();
         var response = fetch(url, { signal: controller.signal });
         response.catch(function () {}); // unanswered: the app asks again
         early.reads.set(url, { response: response, controller: controller });
+        return response;
+      };
+      var countries = reads.map(send)[0];
+      // A first start with no choice in the address or storage: the app will show the
+      // first country the API lists, for a week, numbers that are always on. Its reads
+      // follow the countries here instead of after the wasm, in the app's own format
+      // (src/api/current.rs; a browser test counts one request of each). A country the
+      // app would not pick only costs one read the app does not take.
+      var query = new URLSearchParams(location.search);
+      var chosen = ["type", "country", "period"].some(function (k) {
+        return query.has(k) || localStorage.getItem("rentdesk.rent." + k) !== null;
       });
+      if (!remembered && !chosen && countries) {
+        countries
+          .then(function (r) {
+            return r.clone().json();
+          })
+          .then(function (answer) {
+            var data = answer && answer.data;
+            var list = Array.isArray(data) ? data : data && data.countries;
+            var code = list && list[0] && String(list[0].code).toUpperCase();
+            if (!/^[A-Z]{2}$/.test(code)) return;
+            var choice = "&country=" + code + "&dtype=week&dcount=1";
+            send(api + "?method=getdata" + choice + "&extend=1&rent_type=always");
+            send(api + "?method=getdataWithProviders" + choice + "&rent_type=always");
+          })
+          .catch(function () {});
+      }
       window.rentdeskEarly = early;
     } catch (e) {
       /* storage blocked or junk: the app sends its reads itself */

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Prints the raw, gzip and brotli bytes of the built app's wasm, JS and CSS (dist/).
+# Prints the raw, gzip and brotli bytes of the built app's wasm, JS and CSS (dist/, or
+# DIST=dir for another build, e.g. a baseline).
 # Run after scripts/build-app.sh (scripts/run.sh does it); BUILD=1 builds first.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+root=$(cd "$(dirname "$0")/.." && pwd)
+dist=$(realpath "${DIST:-$root/dist}")
+cd "$root"
 export PATH="$HOME/.cargo/bin:$PATH"
 [ "${BUILD:-0}" = 1 ] && bash scripts/build-app.sh >/dev/null 2>&1
 command -v brotli >/dev/null || { echo "brotli is missing: run scripts/setup.sh" >&2; exit 1; }
@@ -11,7 +14,7 @@ total_raw=0 total_gz=0 total_br=0
 printf '%-8s %10s %10s %10s\n' kind raw gzip brotli
 for kind in wasm js css; do
   raw=0 gz=0 br=0
-  for f in dist/*."$kind"; do
+  for f in "$dist"/*."$kind"; do
     [ -e "$f" ] || continue
     raw=$((raw + $(wc -c <"$f")))
     gz=$((gz + $(gzip -9c "$f" | wc -c)))
@@ -25,7 +28,7 @@ printf '%-8s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
 # What the rent page fetches before it can be used (every wasm, JS and CSS file but the
 # on-demand parts), and the parts (src/parts.rs) that come later or never.
 start_br=0 parts_br=0 parts=0
-for f in dist/*.wasm dist/*.js dist/*.css; do
+for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
   [ -e "$f" ] || continue
   case "$(basename "$f")" in sw.js) continue ;; esac
   br=$(brotli -q 11 -c "$f" | wc -c)

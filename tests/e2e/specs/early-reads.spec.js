@@ -32,11 +32,12 @@ test("the first reads go out before the wasm has arrived, each once, and the nex
   await page.addInitScript((key) => localStorage.setItem("rentdesk.key", key), sandbox.key);
   const first = watch(page);
   await page.goto(sandbox.base + "/");
-  // A first start knows no choice yet: the country list goes out while the wasm is held.
-  await first.waitFor("getcountries");
+  // A first start knows no choice yet: the country list goes out while the wasm is held,
+  // and the first country's services and operators as soon as it is answered.
+  await first.waitFor("getcountries", "getdata", "getdataWithProviders");
   await expect(page.locator("li.service").first()).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Country" })).toHaveValue("RU");
-  expect(first.count("getcountries")).toBe(1);
+  for (const method of ["getcountries", "getdata", "getdataWithProviders"]) expect(first.count(method), method).toBe(1);
 
   const early = await page.evaluate(() => JSON.parse(localStorage.getItem("rentdesk.early")));
   expect(early.map((u) => new URL(u).searchParams.get("method"))).toEqual(["getcountries", "getdata", "getdataWithProviders"]);
