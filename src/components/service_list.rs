@@ -2,9 +2,8 @@
 //! pick one or several (one number for all of them). A sold-out service is shown but
 //! cannot be picked.
 
-use crate::browser::storage;
-use crate::browser::storage::keys::FAVOURITES;
 use crate::i18n::{usd, Msg};
+use crate::state::favourites::{save_favourites, stored_favourites, FAVOURITES_CAP};
 use crate::state::rent_choice::{arrange, SortBy};
 use crate::state::settings::use_settings;
 use crate::state::where_search::{common_discount, discount_text, discount_words};
@@ -14,28 +13,6 @@ use std::time::Duration;
 
 /// How many services the page's first frame draws (a phone shows about eight).
 const FIRST_FRAME: usize = 30;
-
-/// Favourites kept; past it the oldest go first, so the list never fills the storage.
-const FAVOURITES_CAP: usize = rent_api::desk::FAVOURITES_MAX;
-
-/// The favourite service codes this browser keeps, oldest first.
-pub(crate) fn stored_favourites() -> Vec<String> {
-    let mut codes: Vec<String> = storage::get(FAVOURITES)
-        .map(|s| {
-            s.split(',')
-                .filter(|c| !c.is_empty() && c.len() <= 64)
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
-    codes.drain(..codes.len().saturating_sub(FAVOURITES_CAP));
-    codes
-}
-
-/// Keeps `codes` as the favourites.
-pub(crate) fn save_favourites(codes: &[String]) {
-    storage::set(FAVOURITES, Some(&codes.join(",")));
-}
 
 /// The service picker.
 #[component]

@@ -4,9 +4,9 @@
 //! before anything changes; then it is merged, the later change winning.
 
 use crate::browser::storage::{self, keys};
-use crate::components::service_list::{save_favourites, stored_favourites};
 use crate::i18n::{Lang, Msg};
 use crate::state::auto_prolong::AutoProlong;
+use crate::state::favourites::{save_favourites, stored_favourites};
 use crate::state::number_notes::NumberNotes;
 use crate::state::settings::{stored_base, stored_key, Settings, Theme};
 use crate::state::sms_watch::{save_seen, stored_seen};

@@ -4,6 +4,7 @@
 pub mod auto_prolong;
 pub mod auto_prolong_watch;
 pub mod backup;
+pub mod favourites;
 pub mod inbox;
 pub mod inbox_count;
 pub mod last_catalogue;
