@@ -98,7 +98,9 @@
   // trap, with no message of its own. Then the page says so and offers a reload, instead
   // of standing still; the data is on the API's side and in storage, nothing is lost.
   var stopped = function (error) {
-    if (!(window.WebAssembly && error instanceof WebAssembly.RuntimeError)) return;
+    // By name too: an error from another realm (an extension, a test driver) fails instanceof.
+    var trap = window.WebAssembly && error && (error instanceof WebAssembly.RuntimeError || error.name === "RuntimeError");
+    if (!trap) return;
     if (document.getElementById("app-stopped")) return;
     var texts = {
       en: ["rentdesk stopped because of an error. Your rentals and settings are safe.", "Reload"],
