@@ -53,6 +53,10 @@ function watchUsable(usable) {
 async function visit(page, url) {
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => typeof window.__usableAt === "number", null, { timeout: 120_000 });
+  // The first paint's entry is written after that frame: give it a moment.
+  await page
+    .waitForFunction(() => performance.getEntriesByName("first-contentful-paint").length > 0, null, { timeout: 3_000 })
+    .catch(() => {});
   return page.evaluate(() => {
     const usable = window.__usableAt;
     const code = performance
