@@ -15,9 +15,12 @@ export PATH="$HOME/.cargo/bin:$PATH"
 if [ "${PLAIN:-0}" = 1 ]; then
   exec trunk build --release "$@"
 fi
-# RUSTFLAGS replaces the target's rustflags in .cargo/config.toml, so they are repeated
-# here; with --target (trunk passes it) they reach the wasm only, not build scripts.
-flags="--cfg erase_components -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort"
+# RUSTFLAGS replaces the wasm target's rustflags in .cargo/config.toml, so those are read
+# from there and these added; with --target (trunk passes it) they reach the wasm only,
+# not build scripts.
+config=$(grep '^rustflags' .cargo/config.toml | grep -o '"[^"]*"' | tr -d '"' | tr '\n' ' ')
+case "$config" in *emit-relocs*) ;; *) echo "build-app.sh: no wasm rustflags in .cargo/config.toml" >&2; exit 1 ;; esac
+flags="$config-Zunstable-options -Cpanic=immediate-abort"
 exec env RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort RUSTFLAGS="$flags" \
   CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}/app" \
   trunk build --release "$@"

@@ -82,20 +82,14 @@ impl Db {
     pub async fn all(&self) -> Result<Vec<String>, ()> {
         let (_, store) = self.store(IdbTransactionMode::Readonly)?;
         let values = result(&store.get_all().map_err(|_| ())?).await?;
-        Ok(Array::from(&values)
-            .iter()
-            .filter_map(|v| v.as_string())
-            .collect())
+        Ok(strings(&values))
     }
 
     /// Every key.
     pub async fn keys(&self) -> Result<Vec<String>, ()> {
         let (_, store) = self.store(IdbTransactionMode::Readonly)?;
         let keys = result(&store.get_all_keys().map_err(|_| ())?).await?;
-        Ok(Array::from(&keys)
-            .iter()
-            .filter_map(|v| v.as_string())
-            .collect())
+        Ok(strings(&keys))
     }
 
     /// Stores each (key, text) in one transaction: all or none.
@@ -130,4 +124,12 @@ impl Db {
         store.clear().map_err(|_| ())?;
         committed(&tx).await
     }
+}
+
+/// The strings of a JS array (anything else in it is skipped).
+fn strings(array: &JsValue) -> Vec<String> {
+    Array::from(array)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect()
 }

@@ -145,7 +145,9 @@ test("a number rented in one tab shows in another within 2 s, with the balance o
   await expect(page.getByTestId("balance")).toHaveText(balance);
 });
 
-test("prolong clicked in two tabs at once prolongs once and charges once", async ({ page, context, sandbox }) => {
+/** A rental with 6 days left, open in two tabs, each with its prolong dialog showing a
+ * week's price; the expiry and balance before, and that price. */
+async function prolongInTwoTabs(page, context, sandbox) {
   const id = await rent(sandbox);
   await sandbox.admin("clock", { advance_days: 1 });
   await signIn(page, sandbox);
@@ -161,37 +163,33 @@ test("prolong clicked in two tabs at once prolongs once and charges once", async
     dialogs.push(dialog);
   }
   const price = cents(await dialogs[0].getByTestId("prolong-price").textContent());
-  await Promise.all(dialogs.map((d) => d.getByRole("button", { name: "Prolong", exact: true }).click()));
-  for (const tab of [page, other]) await expect(tab.getByText("The rental was prolonged.")).toBeVisible();
+  return { other, dialogs, before, balance, price };
+}
+
+/** Prolonged by one week once, and charged once. */
+async function expectProlongedOnce(sandbox, { before, balance, price }) {
   const after = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0].until;
   expect(after - before, "prolonged by one week, once").toBe(7 * 86400);
   expect(cents(await sandbox.balance()), "charged once").toBe(balance - price);
+}
+
+test("prolong clicked in two tabs at once prolongs once and charges once", async ({ page, context, sandbox }) => {
+  const setup = await prolongInTwoTabs(page, context, sandbox);
+  await Promise.all(setup.dialogs.map((d) => d.getByRole("button", { name: "Prolong", exact: true }).click()));
+  for (const tab of [page, setup.other]) await expect(tab.getByText("The rental was prolonged.")).toBeVisible();
+  await expectProlongedOnce(sandbox, setup);
 });
 
 test("a prolong confirmed in a second tab after the first tab's arrived is the same prolong: said, charged once", async ({ page, context, sandbox }) => {
-  const id = await rent(sandbox);
-  await sandbox.admin("clock", { advance_days: 1 });
-  await signIn(page, sandbox);
-  const [other] = await openTabs(context, sandbox, 1);
-  const before = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0].until;
-  const balance = cents(await sandbox.balance());
-  const dialogs = [];
-  for (const tab of [page, other]) {
-    await row(tab, id).getByRole("button", { name: "Prolong", exact: true }).click();
-    const dialog = tab.getByRole("dialog", { name: "Prolong the rental" });
-    await expect(dialog.getByTestId("prolong-price")).toHaveText(/^\d+\.\d{2} USD$/);
-    dialogs.push(dialog);
-  }
-  const price = cents(await dialogs[0].getByTestId("prolong-price").textContent());
-  await dialogs[0].getByRole("button", { name: "Prolong", exact: true }).click();
+  const setup = await prolongInTwoTabs(page, context, sandbox);
+  const [first, second] = setup.dialogs;
+  await first.getByRole("button", { name: "Prolong", exact: true }).click();
   await expect(page.getByText("The rental was prolonged.")).toBeVisible();
   // The second tab's open dialog hears of it, and still confirms what it showed.
-  await expect(dialogs[1].getByRole("status")).toContainText("This rental was prolonged meanwhile");
-  await dialogs[1].getByRole("button", { name: "Prolong", exact: true }).click();
-  await expect(other.getByText("The rental was prolonged.")).toBeVisible();
-  const after = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data[0].until;
-  expect(after - before, "prolonged by one week, once").toBe(7 * 86400);
-  expect(cents(await sandbox.balance()), "charged once").toBe(balance - price);
+  await expect(second.getByRole("status")).toContainText("This rental was prolonged meanwhile");
+  await second.getByRole("button", { name: "Prolong", exact: true }).click();
+  await expect(setup.other.getByText("The rental was prolonged.")).toBeVisible();
+  await expectProlongedOnce(sandbox, setup);
 });
 
 test("a key forgotten in one tab signs every tab out; a language chosen in one tab redraws the others", async ({ page, context, sandbox }) => {
