@@ -15,6 +15,15 @@
   } catch (e) {
     /* storage blocked: the system theme and English stay */
   }
+  // German and Russian texts are a file of their own (src/i18n/files.rs), named by the
+  // build in a <meta>: asked for now, beside the wasm, which waits for it before it mounts.
+  var said = root.getAttribute("lang");
+  var textsMeta = document.querySelector('meta[name="rentdesk-texts-' + said + '"]');
+  if (textsMeta && window.fetch) {
+    var textsResponse = fetch(textsMeta.getAttribute("content"));
+    textsResponse.catch(function () {}); // unanswered: the app asks again
+    window.rentdeskTexts = { lang: said, response: textsResponse };
+  }
   // Flag emoji are two boxes where no font draws them (Windows, many Linux desktops): the
   // app shows a country-code badge unless a test flag comes out in colour.
   try {

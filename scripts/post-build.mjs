@@ -9,6 +9,7 @@ import { optimizeWasm } from "./build/wasm-opt.mjs";
 import { assertNoRelocations, hashParts, splitWasm } from "./build/split.mjs";
 import { stampServiceWorker } from "./build/service-worker.mjs";
 import { compressAll } from "./build/compress.mjs";
+import { writeTexts } from "./build/texts.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("run by trunk as a post_build hook (TRUNK_STAGING_DIR unset)");
@@ -26,6 +27,7 @@ assertNoRelocations(dir);
 const file = path.join(dir, "index.html");
 let html = externalizeLoader(dir, readFileSync(file, "utf8"), publicUrl);
 html = withSplitLoaderPreload(html, split.loader);
+html = writeTexts(dir, root, html, publicUrl);
 html = atPublicUrl(html, publicUrl);
 html = withCspMeta(html, readFileSync(path.join(root, "deploy/csp.txt"), "utf8"));
 html = withFreshIntegrity(html, dir);

@@ -20,7 +20,7 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm32)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy -p rentdesk --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
-cargo clippy -p rentdesk --target wasm32-unknown-unknown --all-targets --features split --quiet -- -D warnings
+cargo clippy -p rentdesk --target wasm32-unknown-unknown --all-targets --features split,lang-files --quiet -- -D warnings
 step "native tests: rent-api and the sandbox"
 cargo test --workspace --quiet 2>&1 | tally
 test "${PIPESTATUS[0]}" -eq 0

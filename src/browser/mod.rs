@@ -10,4 +10,5 @@ pub mod locks;
 pub mod notify;
 pub mod quiet;
 pub(crate) mod storage;
+pub mod texts;
 pub mod timing;

@@ -383,5 +383,6 @@ pub fn text(msg: Msg) -> &'static str {
         InboxDeleted => "Alle gespeicherten Nachrichten wurden gelöscht.",
         InboxRentalEnded => "Diese Miete ist beendet: ihre Nachrichten bleiben im Posteingang; die Miete steht im Archiv.",
         ImportMessages => "Nachrichten im Posteingang hinzugefügt: {n}.",
+        TextsMissing => "Die Texte dieser Sprache konnten nicht geladen werden; sie erscheinen deshalb auf Englisch.",
     }
 }

@@ -383,5 +383,6 @@ pub fn text(msg: Msg) -> &'static str {
         InboxDeleted => "All stored messages were deleted.",
         InboxRentalEnded => "That rental has ended: its messages stay in the inbox; the rental is in the archive.",
         ImportMessages => "Inbox messages added: {n}.",
+        TextsMissing => "The texts of this language could not be loaded, so they are shown in English.",
     }
 }

@@ -1,15 +1,22 @@
 //! German, English and Russian texts. Every key is a variant of [`Msg`]; each language is one
-//! exhaustive `match`, so a key missing in either language does not compile.
+//! exhaustive `match`, so a key missing in either language does not compile. The app's
+//! build (feature `lang-files`) ships German and Russian as files instead (files.rs).
 
 mod countries;
 mod dates;
+#[cfg(not(feature = "lang-files"))]
 mod de;
 mod en;
+#[cfg(feature = "lang-files")]
+mod files;
 mod intl;
+#[cfg(not(feature = "lang-files"))]
 mod ru;
 
 pub use countries::{country_name, flag};
 pub use dates::{format_date, DateStyle};
+#[cfg(feature = "lang-files")]
+pub use files::{has_texts, install_texts};
 pub use intl::{count, plural, usd, Noun, Plural};
 use rent_api::{Period, PeriodUnit};
 
@@ -76,12 +83,16 @@ impl Lang {
         }
     }
 
-    /// The text of `msg` in this language.
+    /// The text of `msg` in this language; English while its texts have not arrived.
     pub fn t(self, msg: Msg) -> &'static str {
         match self {
-            Lang::De => de::text(msg),
             Lang::En => en::text(msg),
+            #[cfg(not(feature = "lang-files"))]
+            Lang::De => de::text(msg),
+            #[cfg(not(feature = "lang-files"))]
             Lang::Ru => ru::text(msg),
+            #[cfg(feature = "lang-files")]
+            _ => files::text(self, msg).unwrap_or_else(|| en::text(msg)),
         }
     }
 }
@@ -154,6 +165,7 @@ messages! {
     LabelAdd, LabelEdit, LabelField, LabelHint, NoteButton, NoteField, NoteHint, KeepMark, KeepHelp, FilterKept, SortByLabel, KeptExpiring, KeptExpiringOne, SelectKeptProlongable, SelectMenu, ExportMenu, SelectedCount, FiltersToggle, NotifyLabelCode, RestoreWasFor, SettingsData, SettingsDataHelp, ExportData, ExportWithKey, ExportKeyWarning, ExportDone, ImportData, ImportReading, ImportNumbers, ImportOthers, ImportKeyTaken, ImportKeySkipped, ImportTooLarge, ImportBroken, ImportNotBackup, ImportFuture, ImportInvalid,
     AutoTitle, AutoLogProlonged, AutoLogProlongedLost, AutoLogUnknown, AutoLogLimit, AutoLogBalance, AutoLogWindow, AutoLogGuarantee, AutoLogFailed, AutoAction, AutoBadge, AutoBadgeText, AutoLast, AutoRuleSwitch, AutoPeriod, AutoDaysLeft, AutoOnlyOpen, AutoLimitLabel, AutoLimitRequired, AutoLimitInvalid, AutoSpent, AutoRunning, AutoStopped, AutoLogTitle, AutoLogEmpty, AutoNumbersOn, IcsAuto, AutoSaved,
     NavInbox, InboxTitle, InboxHelp, InboxStorageFailed, InboxSearch, InboxNumber, InboxService, InboxUnreadOnly, InboxEmpty, InboxShown, InboxNoMatch, InboxNew, InboxOpenRental, InboxUnread, InboxKeep, InboxDeleteAll, InboxDeleteSure, InboxDeleted, InboxRentalEnded, ImportMessages,
+    TextsMissing,
 }
 
 #[cfg(test)]

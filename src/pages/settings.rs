@@ -148,10 +148,29 @@ fn LanguageChoice() -> impl IntoView {
             </label>
         }
     };
+    let missing = move || {
+        settings
+            .texts_missing
+            .get()
+            .filter(|l| *l == settings.lang.get())
+    };
     view! {
         <fieldset>
             <legend>{settings.text(Msg::SettingsLanguage)}</legend>
             {Lang::ALL.map(|lang| option(lang, lang.name()))}
+            {move || {
+                missing()
+                    .map(|lang| {
+                        view! {
+                            <p class="note error" role="alert" data-testid="texts-missing">
+                                {settings.text(Msg::TextsMissing)} " "
+                                <button type="button" on:click=move |_| settings.set_lang(lang)>
+                                    {settings.text(Msg::Retry)}
+                                </button>
+                            </p>
+                        }
+                    })
+            }}
         </fieldset>
     }
 }

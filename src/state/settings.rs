@@ -3,6 +3,7 @@
 
 use crate::api::Api;
 use crate::browser::storage::{self, keys};
+use crate::browser::texts;
 use crate::i18n::{Lang, Msg};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -50,6 +51,10 @@ pub struct Settings {
     pub theme: RwSignal<Theme>,
     /// Whether the system prefers dark colours now (what `Theme::System` shows).
     pub system_dark: RwSignal<bool>,
+    /// The chosen language whose texts could not be brought (English shows instead).
+    pub texts_missing: RwSignal<Option<Lang>>,
+    /// The language asked for last: a slower fetch of an earlier choice does not win.
+    wanted: StoredValue<Lang>,
 }
 
 impl Settings {
@@ -59,12 +64,16 @@ impl Settings {
         let settings = Settings {
             api_key: RwSignal::new(stored_key(storage::get(keys::API_KEY))),
             api_base: RwSignal::new(stored_base(storage::get(keys::API_BASE))),
-            lang: RwSignal::new(Lang::from_code(
-                &storage::get(keys::LANG).unwrap_or_else(browser_lang),
-            )),
+            lang: RwSignal::new(chosen_lang()),
             theme: RwSignal::new(Theme::from_stored(storage::get(keys::THEME).as_deref())),
             system_dark: RwSignal::new(false),
+            texts_missing: RwSignal::new(None),
+            wanted: StoredValue::new(Lang::En),
         };
+        let lang = settings.lang.get_untracked();
+        if !texts::ready(lang) {
+            settings.texts_missing.set(Some(lang));
+        }
         settings.follow_system_scheme();
         settings.follow_other_tabs();
         settings.apply();
@@ -93,7 +102,10 @@ impl Settings {
             }
             if all || key == keys::LANG {
                 let code = value.clone().filter(|_| !all).unwrap_or_else(browser_lang);
-                update(self.lang, Lang::from_code(&code));
+                let lang = Lang::from_code(&code);
+                if self.lang.with_untracked(|now| *now != lang) {
+                    self.show_lang(lang);
+                }
             }
             if all || key == keys::THEME {
                 let stored = value.as_deref().filter(|_| !all);
@@ -149,7 +161,26 @@ impl Settings {
     /// Chooses a language and remembers it.
     pub fn set_lang(self, lang: Lang) {
         storage::set(keys::LANG, Some(lang.code()));
-        self.lang.set(lang);
+        self.show_lang(lang);
+    }
+
+    /// Speaks `lang` once its texts are here (at once when they are); when they cannot be
+    /// brought, English shows and Settings says why.
+    fn show_lang(self, lang: Lang) {
+        self.wanted.set_value(lang);
+        if texts::ready(lang) {
+            self.texts_missing.set(None);
+            self.lang.set(lang);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let brought = texts::bring(lang).await;
+            if self.wanted.get_value() != lang {
+                return;
+            }
+            self.texts_missing.set((!brought).then_some(lang));
+            self.lang.set(lang);
+        });
     }
 
     /// Chooses a theme and remembers it (`System` forgets the choice).
@@ -204,6 +235,11 @@ pub(crate) fn stored_key(value: Option<String>) -> Option<String> {
 /// by something else) is the app's origin.
 pub(crate) fn stored_base(value: Option<String>) -> Option<String> {
     value.and_then(|b| parse_api_base(&b).ok().flatten())
+}
+
+/// The language chosen in this browser, else the browser's own.
+pub fn chosen_lang() -> Lang {
+    Lang::from_code(&storage::get(keys::LANG).unwrap_or_else(browser_lang))
 }
 
 /// The browser's preferred language (what the app speaks until one is chosen).

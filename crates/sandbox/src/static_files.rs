@@ -57,12 +57,15 @@ async fn cache_headers(request: Request, next: Next) -> Response {
     response
 }
 
-/// Whether the file name carries the build's content hash: `-` and 16 hex digits.
+/// Whether the file name carries the build's content hash: `-`, then 12 to 16 hex digits
+/// (trunk writes its 64-bit hash without leading zeros), then `_bg.` or `.`.
 fn is_hashed(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or_default();
     name.match_indices('-').any(|(i, _)| {
-        let hash = name.get(i + 1..i + 17).unwrap_or_default();
-        hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+        let rest = name.get(i + 1..).unwrap_or_default();
+        let digits = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        let after = rest.get(digits..).unwrap_or_default();
+        (12..=16).contains(&digits) && (after.starts_with('.') || after.starts_with("_bg."))
     })
 }
 
@@ -135,6 +138,9 @@ mod tests {
         assert!(is_hashed("/rentdesk-0123456789abcdef_bg.wasm"));
         assert!(is_hashed("/rentdesk/main-0123456789abcdef.css"));
         assert!(is_hashed("/loader-fedcba9876543210.js"));
+        assert!(is_hashed("/rentdesk-5080d77637f80a7_bg.wasm"));
+        assert!(is_hashed("/texts-de-d5fb7c2e05097f1f.json"));
+        assert!(!is_hashed("/rentdesk-0123456789abcdef0_bg.wasm"));
         assert!(!is_hashed("/index.html"));
         assert!(!is_hashed("/sw.js"));
         assert!(!is_hashed("/boot.js"));

@@ -46,14 +46,14 @@ test("index.html preloads the app and is revalidated; hashed files are compresse
   const index = await request.get(sandbox.base + "/", { headers: { "accept-encoding": "br" } });
   expect(index.headers()["cache-control"]).toBe("no-cache");
   const html = await index.text();
-  expect(html).toMatch(/<link rel="preload" href="\/rentdesk-[0-9a-f]{16}_bg\.wasm"[^>]* as="fetch" type="application\/wasm"/);
-  expect(html).toMatch(/<link rel="modulepreload" href="\/rentdesk-[0-9a-f]{16}\.js"/);
+  expect(html).toMatch(/<link rel="preload" href="\/rentdesk-[0-9a-f]{12,16}_bg\.wasm"[^>]* as="fetch" type="application\/wasm"/);
+  expect(html).toMatch(/<link rel="modulepreload" href="\/rentdesk-[0-9a-f]{12,16}\.js"/);
   // The split's loader (imported by the main JS), preloaded with it.
-  expect(html).toMatch(/<link rel="modulepreload" href="\/__wasm_split-[0-9a-f]{16}\.js"[^>]* integrity="sha384-/);
+  expect(html).toMatch(/<link rel="modulepreload" href="\/__wasm_split-[0-9a-f]{12,16}\.js"[^>]* integrity="sha384-/);
 
   const sizes = {};
   page.on("response", async (r) => {
-    if (/-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(r.url())) {
+    if (/-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|json)$/.test(r.url())) {
       sizes[r.url()] = {
         encoding: (await r.allHeaders())["content-encoding"],
         cache: r.headers()["cache-control"],
