@@ -6,6 +6,8 @@
 // usable (the services with their prices on screen), the code (wasm, JS, CSS) on the wire
 // before usable, and, 5 s after usable, the way to My rentals and an SMS (the prefetch's
 // work). Run: `bash scripts/bench-app.sh` (QUICK=1: one run; see bench-env.js).
+// PAGE_LANG=de or ru: the page in that language (its texts are a file of their own, counted
+// with the code); English otherwise.
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { brotliCompressSync, gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
@@ -14,6 +16,7 @@ import { startSandbox } from "./sandbox.js";
 import { DIST, QUICK, launchChromium, runs } from "./bench-env.js";
 
 const RUNS = runs(3);
+const PAGE_LANG = ["de", "ru"].includes(process.env.PAGE_LANG) ? process.env.PAGE_LANG : "en";
 const SLOW = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 1.6e6 / 8 };
 const USABLE = () => document.querySelectorAll("li.service").length > 0 && !!document.querySelector("h1");
 
@@ -49,7 +52,7 @@ function watchUsable(usable) {
 }
 
 /** Opens `url`; first contentful paint, the moment the page was usable (ms), and the bytes
- * of code (wasm, JS, CSS) that had arrived by then, headers included. */
+ * of code (wasm, JS, CSS) and texts that had arrived by then, headers included. */
 async function visit(page, url) {
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => typeof window.__usableAt === "number", null, { timeout: 120_000 });
@@ -61,7 +64,7 @@ async function visit(page, url) {
     const usable = window.__usableAt;
     const code = performance
       .getEntriesByType("resource")
-      .filter((e) => /\.(wasm|js|css)$/.test(new URL(e.name).pathname) && e.responseEnd <= usable)
+      .filter((e) => /\.(wasm|js|css)$|\/texts-\w+-\w+\.json$/.test(new URL(e.name).pathname) && e.responseEnd <= usable)
       .reduce((sum, e) => sum + e.transferSize, 0);
     const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
     return { paint, usable, code };
@@ -72,7 +75,7 @@ async function visit(page, url) {
  * then from the click on the row's SMS button until the message shows, in ms. */
 async function onwards(page) {
   await page.waitForTimeout(5000);
-  const nav = page.locator("body > header.top").getByRole("link", { name: "My rentals" });
+  const nav = page.locator('body > header.top a[href$="/rentals"]');
   const started = Date.now();
   await nav.click();
   await page.locator("tr[data-rental]").first().waitFor({ timeout: 120_000 });
@@ -84,10 +87,13 @@ async function onwards(page) {
 }
 
 async function keyed(context, key) {
-  await context.addInitScript((key) => {
-    localStorage.setItem("rentdesk.key", key);
-    localStorage.setItem("rentdesk.lang", "en");
-  }, key);
+  await context.addInitScript(
+    ([key, lang]) => {
+      localStorage.setItem("rentdesk.key", key);
+      localStorage.setItem("rentdesk.lang", lang);
+    },
+    [key, PAGE_LANG],
+  );
 }
 
 // One rental with an SMS on each server, for the way onwards.
@@ -150,7 +156,7 @@ await sandbox.dispose();
 await other?.dispose();
 rmSync(dist, { recursive: true, force: true });
 
-console.log(`rent page on 1.6 Mbit/s, 150 ms RTT, CPU 4× slower; median of ${RUNS} runs${QUICK ? " (quick mode: not a measurement)" : ""}`);
+console.log(`rent page in "${PAGE_LANG}" on 1.6 Mbit/s, 150 ms RTT, CPU 4× slower; median of ${RUNS} runs${QUICK ? " (quick mode: not a measurement)" : ""}`);
 if (other) console.log(`  "other build" is ${BASELINE}`);
 const each = (xs) => xs.map((x) => x.toFixed(0)).join(" ");
 for (const [name] of builds) {
