@@ -39,5 +39,11 @@ for f in "$dist"/*.wasm "$dist"/*.js "$dist"/*.css; do
 done
 printf 'at start (the rent page)   %10d brotli\n' "$start_br"
 printf 'on demand (%3d parts)      %10d brotli\n' "$parts" "$parts_br"
+# German and Russian texts (src/i18n/files.rs): a file each, fetched at start by a page in
+# that language only.
+for f in "$dist"/texts-*.json; do
+  [ -e "$f" ] || continue
+  printf '%-26s %10d brotli\n' "$(basename "$f" | cut -d- -f1-2) (its page only)" "$(brotli -q 11 -c "$f" | wc -c)"
+done
 printf 'goal: 200000 bytes brotli at start (issue 17); %s\n' \
   "$([ "$start_br" -le 200000 ] && echo "within" || echo "OVER")"
