@@ -1,7 +1,14 @@
 //! Mounts the app in place of the static shell of index.html.
 
+use gloo_timers::callback::Timeout;
 use rentdesk::browser::texts;
 use rentdesk::state::settings::chosen_lang;
+use std::cell::Cell;
+use std::rc::Rc;
+
+/// How long a page in German or Russian waits for its texts before it starts in English
+/// (a stalled request must not leave the shell standing; Settings then offers a retry).
+const TEXTS_WAIT_MS: u32 = 8_000;
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -10,12 +17,20 @@ fn main() {
     let lang = chosen_lang();
     if texts::ready(lang) {
         mount();
-    } else {
-        wasm_bindgen_futures::spawn_local(async move {
-            texts::bring(lang).await;
-            mount();
-        });
+        return;
     }
+    let mounted = Rc::new(Cell::new(false));
+    let once = move |mounted: &Cell<bool>| {
+        if !mounted.replace(true) {
+            mount();
+        }
+    };
+    let late = mounted.clone();
+    Timeout::new(TEXTS_WAIT_MS, move || once(&late)).forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        texts::bring(lang).await;
+        once(&mounted);
+    });
 }
 
 fn mount() {

@@ -77,3 +77,28 @@ test("when the texts cannot be had, the app works in English, says so in Setting
   await page.getByRole("link", { name: "Nummer mieten" }).click();
   await expect(page.locator("li.service").first()).toBeVisible();
 });
+
+test("a texts request that never answers does not leave the page standing: it starts in English, and Try again brings the texts", async ({ page, sandbox }) => {
+  await page.clock.install();
+  await page.addInitScript((key) => {
+    localStorage.setItem("rentdesk.key", key);
+    localStorage.setItem("rentdesk.lang", "ru");
+  }, sandbox.key);
+  const russian = /\/texts-ru-[0-9a-f]{16}\.json$/;
+  const held = [];
+  await page.route(russian, (route) => held.push(route));
+  await page.goto(sandbox.base + "/settings");
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  // The wasm is running (it asked too, or waits on boot.js's request) and the shell stands.
+  await expect(page.locator("#shell")).toBeVisible();
+  await page.clock.fastForward(8_000);
+  await expect(page.locator("#shell")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(page.getByTestId("texts-missing")).toBeVisible();
+
+  // Unrouting lets the held request go on (or not); either way Try again brings the texts.
+  await page.unroute(russian);
+  await page.getByTestId("texts-missing").getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Настройки" })).toBeVisible();
+  await expect(page.getByTestId("texts-missing")).toHaveCount(0);
+});
