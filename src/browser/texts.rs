@@ -7,25 +7,21 @@ use crate::i18n::Lang;
 
 /// Whether `lang` can be shown now, without a fetch.
 pub fn ready(lang: Lang) -> bool {
-    #[cfg(feature = "lang-files")]
-    return crate::i18n::has_texts(lang);
-    #[cfg(not(feature = "lang-files"))]
-    return {
-        let _ = lang;
-        true
-    };
+    lang.has_texts()
 }
 
 /// Brings `lang`'s texts; false when they could not be had (offline, a broken file): the
 /// app then shows English and says so in Settings.
 pub async fn bring(lang: Lang) -> bool {
+    if ready(lang) {
+        return true;
+    }
     #[cfg(feature = "lang-files")]
-    return ready(lang)
-        || files::fetch(lang)
-            .await
-            .is_some_and(|t| crate::i18n::install_texts(lang, t));
+    return files::fetch(lang)
+        .await
+        .is_some_and(|t| crate::i18n::install_texts(lang, t));
     #[cfg(not(feature = "lang-files"))]
-    return ready(lang);
+    return false;
 }
 
 #[cfg(feature = "lang-files")]

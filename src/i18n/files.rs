@@ -23,7 +23,7 @@ pub(super) fn text(lang: Lang, msg: Msg) -> Option<&'static str> {
 }
 
 /// Whether `lang` can be shown in its own words now.
-pub fn has_texts(lang: Lang) -> bool {
+pub(super) fn has_texts(lang: Lang) -> bool {
     table(lang).is_none_or(|t| t.get().is_some())
 }
 

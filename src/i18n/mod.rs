@@ -16,7 +16,7 @@ mod ru;
 pub use countries::{country_name, flag};
 pub use dates::{format_date, DateStyle};
 #[cfg(feature = "lang-files")]
-pub use files::{has_texts, install_texts};
+pub use files::install_texts;
 pub use intl::{count, plural, usd, Noun, Plural};
 use rent_api::{Period, PeriodUnit};
 
@@ -81,6 +81,14 @@ impl Lang {
             "ru" | "uk" | "be" | "kk" => Lang::Ru,
             _ => Lang::En,
         }
+    }
+
+    /// Whether this language's texts are here (always, but for a file not yet fetched).
+    pub fn has_texts(self) -> bool {
+        #[cfg(feature = "lang-files")]
+        return files::has_texts(self);
+        #[cfg(not(feature = "lang-files"))]
+        return true;
     }
 
     /// The text of `msg` in this language; English while its texts have not arrived.

@@ -61,19 +61,17 @@ impl Settings {
     /// Reads the stored settings (or the browser's defaults) and keeps them stored and
     /// applied from now on.
     pub fn load() -> Settings {
+        let lang = chosen_lang();
         let settings = Settings {
             api_key: RwSignal::new(stored_key(storage::get(keys::API_KEY))),
             api_base: RwSignal::new(stored_base(storage::get(keys::API_BASE))),
-            lang: RwSignal::new(chosen_lang()),
+            lang: RwSignal::new(lang),
             theme: RwSignal::new(Theme::from_stored(storage::get(keys::THEME).as_deref())),
             system_dark: RwSignal::new(false),
-            texts_missing: RwSignal::new(None),
-            wanted: StoredValue::new(Lang::En),
+            // main.rs waited for the texts: missing now means they could not be had.
+            texts_missing: RwSignal::new((!texts::ready(lang)).then_some(lang)),
+            wanted: StoredValue::new(lang),
         };
-        let lang = settings.lang.get_untracked();
-        if !texts::ready(lang) {
-            settings.texts_missing.set(Some(lang));
-        }
         settings.follow_system_scheme();
         settings.follow_other_tabs();
         settings.apply();

@@ -36,6 +36,11 @@ test("a page in German asks for the German texts once, before the wasm has arriv
   await expect(page.getByRole("heading", { name: "Nummer mieten" })).toBeVisible();
   await expect(page.locator("li.service").first()).toBeVisible();
   expect(asked).toEqual({ de: 1, ru: 0 });
+  // Named by its content: compressed, and kept for a year like the wasm.
+  const file = await page.evaluate(() => document.querySelector('meta[name="rentdesk-texts-de"]').content);
+  const served = await page.request.get(sandbox.base + file, { headers: { "accept-encoding": "br" } });
+  expect(served.headers()["content-encoding"]).toBe("br");
+  expect(served.headers()["cache-control"]).toContain("immutable");
 
   // English is in the wasm: choosing it fetches nothing; Russian is fetched once, when chosen.
   await page.getByRole("link", { name: "Einstellungen" }).click();
