@@ -181,7 +181,7 @@ pub fn WherePage() -> impl IntoView {
                     <label for="where-service">{settings.text(Msg::WhereService)}</label>
                     <input id="where-service" type="search" autocomplete="off"
                         placeholder=settings.text(Msg::WherePlaceholder)
-                        aria-controls="where-suggestions"
+                        aria-controls=move || services.get().is_some_and(|r| r.is_ok()).then_some("where-suggestions")
                         prop:value=move || search.get()
                         on:input=move |ev| search.set(event_target_value(&ev))/>
                 </div>
