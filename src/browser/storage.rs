@@ -111,4 +111,6 @@ pub mod keys {
     pub const LAST_CATALOGUE: &str = "rentdesk.last-catalogue";
     /// Each rental expiry automatic prolonging tried, so no tab tries it twice.
     pub const AUTO_ATTEMPTS: &str = "rentdesk.auto-prolong-attempts";
+    /// `compact` or `comfortable`: how My rentals draws its rows (absent: by their count).
+    pub const DENSITY: &str = "rentdesk.density";
 }

@@ -33,6 +33,24 @@ impl LabelEditing {
     }
 }
 
+impl LabelEditing {
+    /// Opens the label's editor on the label `current` (a compact row's menu).
+    pub fn edit_label(self, current: String) {
+        self.0.update(|s| {
+            s.editing = true;
+            s.label_draft = current;
+        });
+    }
+
+    /// Opens the note's editor on the note `current`.
+    pub fn edit_note(self, current: String) {
+        self.0.update(|s| {
+            s.note_open = true;
+            s.note_draft = current;
+        });
+    }
+}
+
 impl Default for LabelEditing {
     fn default() -> Self {
         LabelEditing::new()
@@ -40,18 +58,24 @@ impl Default for LabelEditing {
 }
 
 /// After Enter or Esc in an editor, the button that opened it (`testid`, drawn anew by
-/// then) takes the focus, so a keyboard user goes on from where they were.
+/// then) takes the focus, so a keyboard user goes on from where they were; in a compact
+/// row, which has no such button, its menu button.
 fn refocus(ev: &web_sys::KeyboardEvent, testid: &'static str) {
     let block = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .and_then(|el| el.closest(".number-notes-block").ok().flatten());
     if let Some(block) = block {
+        let row = block.closest("[data-row]").ok().flatten();
         request_animation_frame(move || {
-            let button = block
-                .query_selector(&format!("[data-testid={testid}]"))
-                .ok()
-                .flatten()
+            let find = |within: &web_sys::Element, testid: &str| {
+                within
+                    .query_selector(&format!("[data-testid={testid}]"))
+                    .ok()
+                    .flatten()
+            };
+            let button = find(&block, testid)
+                .or_else(|| row.and_then(|row| find(&row, "row-menu")))
                 .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(button) = button {
                 let _ = button.focus();
@@ -83,12 +107,13 @@ fn editor_key(
 
 /// The label of `number` (dialling code and number) with its editors; `keep` offers the
 /// keep mark too (current rentals); `show_note` shows the note's text without a click
-/// (the archive).
+/// (the archive); `compact` shows the label alone, its editors opened from the row's menu.
 #[component]
 pub fn NumberLabel(
     number: String,
     #[prop(optional)] keep: bool,
     #[prop(optional)] show_note: bool,
+    #[prop(optional)] compact: bool,
     #[prop(optional)] state: Option<LabelEditing>,
 ) -> impl IntoView {
     let settings = use_settings();
@@ -152,6 +177,11 @@ pub fn NumberLabel(
                     }/>
             }
             .into_any()
+        } else if compact {
+            let label = (!e.label.is_empty()).then(|| e.label.clone());
+            label
+                .map(|l| view! { <bdi class="number-label" data-testid="label">{l}</bdi> })
+                .into_any()
         } else {
             let has = !e.label.is_empty();
             let label = e.label.clone();
@@ -224,10 +254,14 @@ pub fn NumberLabel(
         } else {
             None
         };
+        if compact {
+            return view! { <span class="number-notes">{label_part}</span>{below} }.into_any();
+        }
         view! {
             <span class="number-notes">{label_part}{note_button}{keep_button}</span>
             {below}
         }
+        .into_any()
     };
     view! { <div class="number-notes-block">{view}</div> }
 }

@@ -234,7 +234,7 @@ pub fn text(msg: Msg) -> &'static str {
         ServiceAddedAnswerLost => "Der Dienst wurde hinzugefügt; die Antwort ist unterwegs verloren gegangen.",
         RestoredAnswerLost => "Die Nummer wurde wiederhergestellt; die Antwort ist unterwegs verloren gegangen.",
         OneClickTwoRentals => "Ein Klick hat {n} Mieten erzeugt: {numbers}. Löschen Sie die, die Sie nicht brauchen.",
-        NotifySwitch => "Bei neuen SMS benachrichtigen",
+        NotifySwitch => "SMS-Benachrichtigungen",
         NotifyBlocked => "Ihr Browser blockiert Benachrichtigungen für diese Seite. Erlauben Sie sie in den Website-Einstellungen und schalten Sie dies dann erneut ein.",
         NotifyUnsupported => "Dieser Browser kann keine Benachrichtigungen anzeigen.",
         NotifyTitle => "Neue SMS",
@@ -384,5 +384,13 @@ pub fn text(msg: Msg) -> &'static str {
         InboxRentalEnded => "Diese Miete ist beendet: ihre Nachrichten bleiben im Posteingang; die Miete steht im Archiv.",
         ImportMessages => "Nachrichten im Posteingang hinzugefügt: {n}.",
         TextsMissing => "Die Texte dieser Sprache konnten nicht geladen werden; sie erscheinen deshalb auf Englisch.",
+        DensityLabel => "Zeilen",
+        DensityCompact => "Kompakt",
+        DensityComfortable => "Ausführlich",
+        RowMenu => "Weitere Aktionen",
+        KeptMark => "Behalten",
+        ExpiringSoonMark => "Läuft in 7 Tagen ab",
+        RentBarButton => "{service} für {total} mieten",
+        RentBarMore => "{service} und {n} weitere",
     }
 }

@@ -384,5 +384,13 @@ pub fn text(msg: Msg) -> &'static str {
         InboxRentalEnded => "That rental has ended: its messages stay in the inbox; the rental is in the archive.",
         ImportMessages => "Inbox messages added: {n}.",
         TextsMissing => "The texts of this language could not be loaded, so they are shown in English.",
+        DensityLabel => "Rows",
+        DensityCompact => "Compact",
+        DensityComfortable => "Comfortable",
+        RowMenu => "More actions",
+        KeptMark => "Kept",
+        ExpiringSoonMark => "Expires within 7 days",
+        RentBarButton => "Rent {service} for {total}",
+        RentBarMore => "{service} and {n} more",
     }
 }

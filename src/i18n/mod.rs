@@ -174,6 +174,7 @@ messages! {
     AutoTitle, AutoLogProlonged, AutoLogProlongedLost, AutoLogUnknown, AutoLogLimit, AutoLogBalance, AutoLogWindow, AutoLogGuarantee, AutoLogFailed, AutoAction, AutoBadge, AutoBadgeText, AutoLast, AutoRuleSwitch, AutoPeriod, AutoDaysLeft, AutoOnlyOpen, AutoLimitLabel, AutoLimitRequired, AutoLimitInvalid, AutoSpent, AutoRunning, AutoStopped, AutoLogTitle, AutoLogEmpty, AutoNumbersOn, IcsAuto, AutoSaved,
     NavInbox, InboxTitle, InboxHelp, InboxStorageFailed, InboxSearch, InboxNumber, InboxService, InboxUnreadOnly, InboxEmpty, InboxShown, InboxNoMatch, InboxNew, InboxOpenRental, InboxUnread, InboxKeep, InboxDeleteAll, InboxDeleteSure, InboxDeleted, InboxRentalEnded, ImportMessages,
     TextsMissing,
+    DensityLabel, DensityCompact, DensityComfortable, RowMenu, KeptMark, ExpiringSoonMark, RentBarButton, RentBarMore,
 }
 
 #[cfg(test)]

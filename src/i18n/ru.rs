@@ -384,5 +384,13 @@ pub fn text(msg: Msg) -> &'static str {
         InboxRentalEnded => "Эта аренда закончилась: её сообщения остаются во входящих, аренда — в архиве.",
         ImportMessages => "Добавлено сообщений во входящие: {n}.",
         TextsMissing => "Тексты этого языка не удалось загрузить, поэтому они показаны на английском.",
+        DensityLabel => "Строки",
+        DensityCompact => "Компактно",
+        DensityComfortable => "Подробно",
+        RowMenu => "Другие действия",
+        KeptMark => "Оставлен",
+        ExpiringSoonMark => "Истекает в течение 7 дней",
+        RentBarButton => "Арендовать {service} за {total}",
+        RentBarMore => "{service} и ещё {n}",
     }
 }

@@ -8,6 +8,7 @@ use crate::components::key_gate::KeyGate;
 use crate::components::on_demand::DialogOnDemand;
 use crate::components::operator_picker::OperatorPicker;
 use crate::components::picked_services::PickedServices;
+use crate::components::rent_bar::RentBar;
 use crate::components::rent_confirm::{self, RentDraft};
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
@@ -189,7 +190,8 @@ fn RentForm() -> impl IntoView {
     };
 
     let dialog_open = RwSignal::new(false);
-    let open_dialog = move |_| {
+    let rent_button = NodeRef::<leptos::html::Button>::new();
+    let open_dialog = move |_: ()| {
         if can_rent.get_untracked() {
             dialog_open.set(true);
         }
@@ -239,7 +241,7 @@ fn RentForm() -> impl IntoView {
                         {move || balance().map(|b| format!("{} {}", t(Msg::Balance), usd(b, settings.lang.get())))}
                     </span>
                 </div>
-                <button type="button" class="rent-button" disabled=move || !can_rent.get() on:click=open_dialog>
+                <button node_ref=rent_button type="button" class="rent-button" disabled=move || !can_rent.get() on:click=move |_| open_dialog(())>
                     {settings.text(Msg::RentButton)}
                 </button>
             </div>
@@ -263,6 +265,7 @@ fn RentForm() -> impl IntoView {
             })}
             <p class="where-link"><a href=href("/where")>{settings.text(Msg::WhereLink)}</a></p>
             <ServiceList offers=offers selected=services refreshing=refreshing from_last_visit=from_last_visit support=support_address()/>
+            <RentBar watched=rent_button picked=picked total=total can_rent=can_rent on_rent=Callback::new(open_dialog)/>
         </div>
         // The confirmation and its paid call: their own wasm part, fetched by the first click
         // on Rent if the prefetch has not brought it yet.

@@ -11,12 +11,14 @@ use crate::components::key_gate::KeyGate;
 use crate::components::number_label::LabelLine;
 use crate::components::on_demand::DialogOnDemand;
 use crate::components::rental_row::{state_msg, RentalRow, RowActions, EXPIRING_DAYS};
+use crate::components::row_menu::OpenMenu;
 use crate::components::row_window::RowWindow;
 use crate::components::{add_service_dialog, auto_prolong_dialog, bulk_prolong};
 use crate::components::{prolong_dialog, sms_dialog};
 use crate::i18n::{count, country_name, Msg, Noun};
 use crate::state::auto_prolong::use_auto_prolong;
 use crate::state::auto_prolong_watch::AutoProlongWatch;
+use crate::state::density::{Density, DensityChoice};
 use crate::state::live_rentals::LiveRentals;
 use crate::state::number_notes::use_number_notes;
 use crate::state::paid::PaidAction;
@@ -158,6 +160,10 @@ fn RentalsView() -> impl IntoView {
     // Only the rows near the screen are drawn; the rest stand in spacers.
     let window = RowWindow::new(matching.into());
     rows.set_value(Some(window));
+    let density = DensityChoice::load();
+    let compact =
+        Memo::new(move |_| density.for_list(live.with_all(|a| a.len())) == Density::Compact);
+    let menu = OpenMenu::new();
     let body = NodeRef::<leptos::html::Tbody>::new();
     window.attach(body, false);
     let countries = Memo::new(move |_| {
@@ -318,19 +324,10 @@ fn RentalsView() -> impl IntoView {
     };
 
     view! {
-        <p class="hint">{settings.text(Msg::RentalsAutoRefresh)}</p>
         // Screen readers hear when new SMS arrive, whichever row they are on.
         <p class="visually-hidden" aria-live="polite" data-testid="sms-announcement">
             {move || (new_sms.get() > 0).then(|| t(Msg::NewSmsCount).replace("{n}", &new_sms.get().to_string()))}
         </p>
-        <div class="notify-switch">
-            <label class="inline">
-                <input type="checkbox" prop:checked=move || notify_switch.on.get()
-                    on:change=move |ev| notify_switch.set(event_target_checked(&ev))/>
-                " " {settings.text(Msg::NotifySwitch)}
-            </label>
-            {move || notify_switch.blocked.get().map(|m| view! { <p class="note warn" role="alert">{t(m)}</p> })}
-        </div>
         {move || expiring.get().map(|(n, kept, first)| {
             let lang = settings.lang.get();
             let text = if n == 1 { t(Msg::ExpiringBannerOne) } else { t(Msg::ExpiringBanner) }
@@ -342,8 +339,7 @@ fn RentalsView() -> impl IntoView {
             });
             view! {
                 <div class="note warn expiring-banner" data-testid="expiring-banner">
-                    {kept_text.map(|k| view! { <p><strong data-testid="kept-expiring">{k}</strong></p> })}
-                    <p>{text}</p>
+                    <p>{kept_text.map(|k| view! { <strong data-testid="kept-expiring">{k}</strong> " " })}{text}</p>
                     <button type="button" class="secondary" on:click=move |_| {
                         let until = now.get_untracked() + EXPIRING_DAYS * DAY;
                         filter.update(|f| f.expiring_before = if f.expiring_before.is_some() { None } else { Some(until) });
@@ -351,34 +347,10 @@ fn RentalsView() -> impl IntoView {
                 </div>
             }
         })}
-        <div class="refresh-bar" aria-live="polite">
-            <span class="refreshed">
-                {move || live.refreshed_at.get().map(|at| format!("{}: {}", t(Msg::LastRefresh), time::clock(at)))}
-                {move || live.refreshing.get().then(|| format!(" · {}", t(Msg::Refreshing)))}
-                {move || live.paused.get().then(|| format!(" · {}", t(Msg::PausedHidden)))}
-            </span>
-            <button type="button" class="secondary" disabled=move || live.refreshing.get()
-                on:click=move |_| live.refresh()>{settings.text(Msg::RefreshNow)}</button>
-        </div>
-        {move || live.failure.get().map(|f| view! {
-            <div class="stale" data-testid="stale">
-                {move || live.loaded.get().then(|| view! { <p class="note warn">{t(Msg::StaleData)} " " {t(Msg::RetryingSoon)}</p> })}
-                <ErrorNote failure=f retry=Callback::new(move |_| live.refresh())/>
-            </div>
-        })}
-        {move || notice.get().map(|n| match n {
-            Ok(msg) => view! { <p class="note ok" role="status">{t(msg)}</p> }.into_any(),
-            Err(e) => view! { <ErrorNote failure=e/> }.into_any(),
-        })}
-        <Show when=move || live.loaded.get() fallback=move || {
-            (live.failure.get().is_none()).then(|| view! { <p role="status">{t(Msg::Loading)}</p> })
-        }>
-            <Show when=move || !live.is_empty() fallback=move || view! {
-                <div class="empty">
-                    <p>{t(Msg::RentalsEmpty)}</p>
-                    <a href=href("/")>{t(Msg::RentalsEmptyAction)}</a>
-                </div>
-            }>
+        // The controls above the table share two lines: the tools and the state of the
+        // list on the first, the filters on the second.
+        <div class="rentals-tools">
+            <Show when=move || live.loaded.get() && !live.is_empty()>
                 <div class="row select-tools">
                     <button type="button" class="secondary filters-toggle" aria-controls="rental-filters"
                         aria-expanded=move || filters_open.get().to_string()
@@ -395,6 +367,7 @@ fn RentalsView() -> impl IntoView {
                         <button type="button" class="secondary" on:click=export_csv>{settings.text(Msg::ExportCsv)}</button>
                         <button type="button" class="secondary" on:click=export_ics>{settings.text(Msg::ExportIcs)}</button>
                     </Menu>
+                    <DensitySwitch compact density/>
                     // What can be done with a selection shows once something is selected.
                     {move || {
                         let n = selected.with(HashSet::len);
@@ -441,14 +414,54 @@ fn RentalsView() -> impl IntoView {
                         <option value="label">{settings.text(Msg::SortByLabel)}</option>
                     </select>
                 </div>
-                {move || window.windowed().then(|| view! {
-                    <p class="hint find-hint" data-testid="find-hint">
-                        <span data-testid="rental-count">{t(Msg::RentalsCountAll).replace("{n}", &window.len().to_string())}</span>
-                        " · " {t(Msg::FindInPageHint)}
-                    </p>
-                })}
+            </Show>
+            <div class="rentals-bar">
+                <div class="notify-switch">
+                    <label class="inline">
+                        <input type="checkbox" prop:checked=move || notify_switch.on.get()
+                            on:change=move |ev| notify_switch.set(event_target_checked(&ev))/>
+                        " " {settings.text(Msg::NotifySwitch)}
+                    </label>
+                </div>
+                <div class="refresh-bar" aria-live="polite">
+                    <span class="refreshed" title=settings.text(Msg::RentalsAutoRefresh)>
+                        {move || live.refreshed_at.get().map(|at| format!("{}: {}", t(Msg::LastRefresh), time::clock(at)))}
+                        {move || live.refreshing.get().then(|| format!(" · {}", t(Msg::Refreshing)))}
+                        {move || live.paused.get().then(|| format!(" · {}", t(Msg::PausedHidden)))}
+                    </span>
+                    <button type="button" class="secondary" disabled=move || live.refreshing.get()
+                        on:click=move |_| live.refresh()>{settings.text(Msg::RefreshNow)}</button>
+                </div>
+            </div>
+            {move || window.windowed().then(|| view! {
+                <p class="hint find-hint" data-testid="find-hint">
+                    <span data-testid="rental-count">{t(Msg::RentalsCountAll).replace("{n}", &window.len().to_string())}</span>
+                    " · " {t(Msg::FindInPageHint)}
+                </p>
+            })}
+        </div>
+        {move || notify_switch.blocked.get().map(|m| view! { <p class="note warn" role="alert">{t(m)}</p> })}
+        {move || live.failure.get().map(|f| view! {
+            <div class="stale" data-testid="stale">
+                {move || live.loaded.get().then(|| view! { <p class="note warn">{t(Msg::StaleData)} " " {t(Msg::RetryingSoon)}</p> })}
+                <ErrorNote failure=f retry=Callback::new(move |_| live.refresh())/>
+            </div>
+        })}
+        {move || notice.get().map(|n| match n {
+            Ok(msg) => view! { <p class="note ok" role="status">{t(msg)}</p> }.into_any(),
+            Err(e) => view! { <ErrorNote failure=e/> }.into_any(),
+        })}
+        <Show when=move || live.loaded.get() fallback=move || {
+            (live.failure.get().is_none()).then(|| view! { <p role="status">{t(Msg::Loading)}</p> })
+        }>
+            <Show when=move || !live.is_empty() fallback=move || view! {
+                <div class="empty">
+                    <p>{t(Msg::RentalsEmpty)}</p>
+                    <a href=href("/")>{t(Msg::RentalsEmptyAction)}</a>
+                </div>
+            }>
                 <div class="table-wrap">
-                    <table class="rentals" class:stale=move || live.failure.get().is_some()
+                    <table class="rentals" class:stale=move || live.failure.get().is_some() class:compact=compact
                         aria-rowcount=move || (window.len() + 1).to_string()>
                         <thead>
                             <tr aria-rowindex="1">
@@ -473,7 +486,8 @@ fn RentalsView() -> impl IntoView {
                                         latest=Signal::derive(move || watch.latest.with(|l| l.get(&id).cloned()))
                                         unread=Signal::derive(move || watch.is_unread(id))
                                         waiting=Signal::derive(move || watch.waiting.with(|w| w.get(&id).copied()))
-                                        selected=Signal::derive(move || selected.with(|s| s.contains(&id)))/>
+                                        selected=Signal::derive(move || selected.with(|s| s.contains(&id)))
+                                        compact menu/>
                                 })}
                             </For>
                             {move || window.windowed().then(|| view! {
@@ -485,6 +499,7 @@ fn RentalsView() -> impl IntoView {
                 {move || window.is_empty().then(|| view! { <p class="empty-search">{t(Msg::NoRentalMatch)}</p> })}
             </Show>
         </Show>
+        <p class="hint rentals-after">{settings.text(Msg::RentalsAutoRefresh)}</p>
         // Each dialog is its own wasm part (crate::parts), fetched when first opened.
         <DialogOnDemand opened=move || sms_for.get().is_some() close=Callback::new(move |_| sms_for.set(None))
             load=move || sms_dialog::sms_dialog(sms_for, live)/>
@@ -515,6 +530,29 @@ fn RentalsView() -> impl IntoView {
             <p><a href=href("/faq#refunds")>{settings.text(Msg::NavFaq)}</a></p>
             {move || delete.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
+    }
+}
+
+/// Compact or comfortable rows, as two radio buttons: the choice is remembered.
+#[component]
+fn DensitySwitch(compact: Memo<bool>, density: DensityChoice) -> impl IntoView {
+    let settings = use_settings();
+    let option = move |d: Density, label: Msg| {
+        let on = move || compact.get() == (d == Density::Compact);
+        view! {
+            <label class="density-option" class:on=on>
+                <input type="radio" name="density" value=d.code() prop:checked=on
+                    on:change=move |_| density.set(d)/>
+                {settings.text(label)}
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="density" data-testid="density">
+            <legend class="visually-hidden">{settings.text(Msg::DensityLabel)}</legend>
+            {option(Density::Compact, Msg::DensityCompact)}
+            {option(Density::Comfortable, Msg::DensityComfortable)}
+        </fieldset>
     }
 }
 

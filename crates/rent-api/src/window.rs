@@ -55,6 +55,49 @@ pub fn span(offsets: &[f64], top: f64, bottom: f64, screen: f64) -> (usize, usiz
     (start, end.max(start + least).min(n))
 }
 
+/// How tall a list's rows are drawn: one line each with the rare actions in a menu, or
+/// today's rows with every action as a button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Density {
+    /// One line a row: a person looking over many numbers.
+    Compact,
+    /// Every action in sight: a person with a few numbers.
+    Comfortable,
+}
+
+/// From this many rentals on, the rows are compact unless the person chose otherwise: at
+/// 20, comfortable rows (about 130 px) take three screens at 1280 × 900, compact ones
+/// (about 45 px) one; below it every action in sight costs little scrolling.
+pub const COMPACT_FROM: usize = 20;
+
+impl Density {
+    /// The density a list of `rentals` is drawn in: the person's choice, else by its length.
+    pub fn for_list(chosen: Option<Density>, rentals: usize) -> Density {
+        chosen.unwrap_or(if rentals >= COMPACT_FROM {
+            Density::Compact
+        } else {
+            Density::Comfortable
+        })
+    }
+
+    /// The stored word for it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Density::Compact => "compact",
+            Density::Comfortable => "comfortable",
+        }
+    }
+
+    /// The density a stored word names; `None` for anything else (no choice made).
+    pub fn from_code(code: &str) -> Option<Density> {
+        match code {
+            "compact" => Some(Density::Compact),
+            "comfortable" => Some(Density::Comfortable),
+            _ => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +126,25 @@ mod tests {
         // A short list is drawn whole.
         let short: Vec<f64> = (0..=20).map(|i| i as f64 * 50.0).collect();
         assert_eq!(span(&short, 0.0, 100.0, 800.0), (0, 20));
+    }
+
+    #[test]
+    fn compact_from_twenty_rentals_unless_chosen() {
+        assert_eq!(Density::for_list(None, 0), Density::Comfortable);
+        assert_eq!(
+            Density::for_list(None, COMPACT_FROM - 1),
+            Density::Comfortable
+        );
+        assert_eq!(Density::for_list(None, COMPACT_FROM), Density::Compact);
+        let chosen = Some(Density::Comfortable);
+        assert_eq!(Density::for_list(chosen, 20_000), Density::Comfortable);
+        assert_eq!(
+            Density::for_list(Some(Density::Compact), 1),
+            Density::Compact
+        );
+        for d in [Density::Compact, Density::Comfortable] {
+            assert_eq!(Density::from_code(d.code()), Some(d));
+        }
+        assert_eq!(Density::from_code("dense"), None);
     }
 }

@@ -1,10 +1,14 @@
-//! One row of the rentals table. It reads its own rental signal, so a refresh that does
-//! not change this rental does not touch it.
+//! One row of the rentals table, comfortable (every action a button) or compact (one line,
+//! the rarer actions in its menu: `compact.rs`). It reads its own rental signal, so a
+//! refresh that does not change this rental does not touch it.
+
+mod compact;
 
 use crate::browser::base::href;
 use crate::browser::clipboard;
 use crate::components::copy_code::CopyCode;
 use crate::components::number_label::{LabelEditing, NumberLabel};
+use crate::components::row_menu::OpenMenu;
 use crate::i18n::{days_text, period_text, Lang, Msg};
 use crate::state::auto_prolong::use_auto_prolong;
 use crate::state::settings::use_settings;
@@ -87,6 +91,11 @@ pub fn RentalRow(
     /// Selected for prolonging in one go.
     #[prop(into)]
     selected: Signal<bool>,
+    /// One line, the rarer actions in the row's menu.
+    #[prop(into)]
+    compact: Signal<bool>,
+    /// Which row's menu is open.
+    menu: OpenMenu,
 ) -> impl IntoView {
     let settings = use_settings();
     let t = move |m: Msg| settings.t(m);
@@ -108,20 +117,34 @@ pub fn RentalRow(
                 .map(|e| e.at / 1000)
         })
     });
+    let parts = compact::Parts {
+        row,
+        now,
+        actions,
+        highlight,
+        index,
+        latest,
+        unread,
+        waiting,
+        selected,
+        remaining,
+        reason,
+        auto_rule,
+        editing,
+        copied,
+        menu,
+    };
     move || {
+        if compact.get() {
+            return compact::row(parts).into_any();
+        }
         let r = row.get();
         let lang = settings.lang.get();
         let id = r.id;
         let (has_new, until, state) = (r.hasnewsms, r.until, r.state);
         let number = format_phone(&r.ccode, &r.pnumber);
         let dial = dialable(&r.ccode, &r.pnumber);
-        let copy_number = move |_| {
-            let text = dial.clone();
-            spawn_local(async move {
-                let ok = clipboard::copy(&text).await;
-                copied.try_set(Some(ok));
-            });
-        };
+        let copy_number = move |_| copy_number(dial.clone(), copied);
         view! {
             <tr data-rental=id data-row=id aria-rowindex=move || index.get().map(|i| (i + 2).to_string())
                 class:new=highlight class:has-sms=move || has_new || unread.get()
@@ -215,14 +238,40 @@ pub fn RentalRow(
                 </td>
             </tr>
         }
+        .into_any()
     }
 }
 
-/// A rental's newest SMS in its row: sender, time, and the code with a copy button.
+/// Copies a rental's number (`dial`: with its dialling code) and says how that went.
+fn copy_number(dial: String, copied: RwSignal<Option<bool>>) {
+    spawn_local(async move {
+        let ok = clipboard::copy(&dial).await;
+        copied.try_set(Some(ok));
+    });
+}
+
+/// A rental's newest SMS in its row: sender, time, and the code with a copy button; in a
+/// `compact` row the code alone (or the text's start), the sender and time in its title.
 #[component]
-fn LatestSms(sms: Sms) -> impl IntoView {
+fn LatestSms(sms: Sms, #[prop(optional)] compact: bool) -> impl IntoView {
     let settings = use_settings();
     let code = find_code(&sms.text);
+    if compact {
+        let title = format!(
+            "{} · {}",
+            sms.sender,
+            time::date_time(sms.date, settings.lang.get_untracked())
+        );
+        return view! {
+            <span class="sms-compact" title=title>
+                {match code {
+                    Some(code) => view! { <CopyCode code testid="row-code"/> }.into_any(),
+                    None => view! { <bdi class="sms-text">{sms.text.chars().take(40).collect::<String>()}</bdi> }.into_any(),
+                }}
+            </span>
+        }
+        .into_any();
+    }
     view! {
         <span class="sms-meta">
             <bdi class="sms-sender">{sms.sender.clone()}</bdi>
@@ -234,4 +283,5 @@ fn LatestSms(sms: Sms) -> impl IntoView {
             None => view! { <bdi class="sms-text">{sms.text.chars().take(60).collect::<String>()}</bdi> }.into_any(),
         }}
     }
+    .into_any()
 }

@@ -1,4 +1,4 @@
-// A large desk in every engine (issue 26): My rentals draws only the rows near the screen;
+// A large desk in every engine: My rentals draws only the rows near the screen;
 // the End key and the real scrollbar reach the last rental, the arrow keys move through
 // the rows, and the filter finds one rental among all of them.
 import { flow, signIn, assert } from "../lib/harness.js";
@@ -32,10 +32,10 @@ flow("thousands of rentals: a few rows drawn, End and the scrollbar reach the la
   await b.until(onScreen, [first.id], "the first rental on screen at the top", 20_000);
 
   // Down the rows with the arrow key: the window follows the focus.
-  await b.exec(`document.querySelector('tr[data-rental="' + args[0] + '"] [data-testid=label-edit]').focus()`, first.id);
+  await b.exec(`document.querySelector('tr[data-rental="' + args[0] + '"] [data-testid=row-menu]').focus()`, first.id);
   for (let i = 0; i < 30; i++) await b.d.actions().sendKeys(Key.ARROW_DOWN).perform();
   await b.until(
-    `return document.activeElement?.closest("tr")?.dataset.rental === String(args[0]) && document.activeElement.dataset.testid === "label-edit"`,
+    `return document.activeElement?.closest("tr")?.dataset.rental === String(args[0]) && document.activeElement.dataset.testid === "row-menu"`,
     [byExpiry[30].id],
     "the focus 30 rows down, on the same control",
   );
