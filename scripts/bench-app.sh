@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): sizes of the built app, the rent page's first and repeat visit
 # on a slow profile beside the same page as static HTML and beside the single-module build
-# from before the wasm split (issue 17), the rentals table with 1,000 rentals in headless
-# Chromium beside a plain-JS page rendering the same JSON, and My rentals at 20,000
-# rentals against 200 beside the build from before the row window (issue 26).
+# from before the wasm split, the rentals table with 1,000 rentals in headless Chromium
+# beside a plain-JS page rendering the same JSON, My rentals at 20,000 rentals against 200
+# beside the build from before the row window, and the inbox at 10,000 messages.
 # BASELINE=dir / TABLE_BASELINE=dir: other builds to compare with; else BASELINE_REF
 # (default the last single-module commit) and TABLE_BASELINE_REF (default the last commit
-# before issue 26) are built once each into target/bench-baseline/ (about 6 minutes each).
+# before the row window) are built once each into target/bench-baseline/ (about 6 minutes
+# each).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh >/dev/null

@@ -45,5 +45,5 @@ for f in "$dist"/texts-*.json; do
   [ -e "$f" ] || continue
   printf '%-26s %10d brotli\n' "$(basename "$f" | cut -d- -f1-2) (its page only)" "$(brotli -q 11 -c "$f" | wc -c)"
 done
-printf 'goal: 200000 bytes brotli at start (issue 17); %s\n' \
+printf 'goal: 200000 bytes brotli at start (the goal of the wasm split); %s\n' \
   "$([ "$start_br" -le 200000 ] && echo "within" || echo "OVER")"

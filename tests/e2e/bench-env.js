@@ -2,7 +2,8 @@
 // `QUICK=1`: one run each, short windows; a check that a benchmark still runs to the end
 // and prints its figures (scripts/bench-quick.sh), never a measurement to record.
 // `RUNS=n` overrides the number of runs; `DIST=dir` measures another build than dist/;
-// `SANDBOX_BIN=path` (read by sandbox.js) another sandbox binary.
+// `SANDBOX_BIN=path` (read by sandbox.js) another sandbox binary; `DENSITY=compact|
+// comfortable` the rows of My rentals (a build without the choice ignores it).
 import { chromium } from "@playwright/test";
 import path from "node:path";
 import { root } from "./servers.js";
@@ -17,6 +18,21 @@ export function runs(full) {
 
 /** The built app to measure. */
 export const DIST = path.resolve(process.env.DIST || path.join(root, "dist"));
+
+/** Signs the page in with `key`, and chooses the density of My rentals when `DENSITY` says. */
+export function signInPage(page, key) {
+  return page.evaluate(([k, density]) => {
+    localStorage.setItem("rentdesk.key", k);
+    if (density) localStorage.setItem("rentdesk.density", density);
+  }, [key, process.env.DENSITY || ""]);
+}
+
+/** The elements of a drawn row of My rentals, the row included, on average. */
+export const nodesPerRow = (page) =>
+  page.evaluate(() => {
+    const rows = [...document.querySelectorAll("tbody tr[data-rental]")];
+    return rows.length ? rows.reduce((n, r) => n + 1 + r.getElementsByTagName("*").length, 0) / rows.length : null;
+  });
 
 /** Headless Debian Chromium (never a downloaded browser). */
 export function launchChromium() {

@@ -1,5 +1,5 @@
 // Benchmark (not a test): the inbox with 10,000 stored messages against 100, in one run
-// (issue 27's target: opening within 2× of 100). The messages are put straight into the
+// (the target: opening within 2× of 100). The messages are put straight into the
 // browser's IndexedDB in the inbox's own format; then the inbox is opened (from the
 // navigation's start to the first message and the count drawn) and searched for one code
 // (from the input event to that one message drawn).

@@ -3,7 +3,7 @@
 // a refresh in which ten rentals get an SMS, the rows in the page, the longest main-thread
 // task while scrolling from the top to the end, and filtering to one number.
 import { startSandbox } from "./sandbox.js";
-import { QUICK, median, runs } from "./bench-env.js";
+import { QUICK, median, nodesPerRow, runs, signInPage } from "./bench-env.js";
 
 // The conditions, run in the page at each frame: once one holds, it notes in
 // `window.benchSettled` the time after that frame was drawn.
@@ -48,7 +48,7 @@ async function deskRun(browser, dist, count) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(sandbox.base + "/settings");
-  await page.evaluate((key) => localStorage.setItem("rentdesk.key", key), sandbox.key);
+  await signInPage(page, sandbox.key);
   const figures = {};
 
   // Open My rentals: from the navigation's start to the first row (and the count) drawn.
@@ -59,6 +59,7 @@ async function deskRun(browser, dist, count) {
   await page.waitForTimeout(QUICK ? 300 : 1500);
   figures.rows = await page.evaluate(() => document.querySelectorAll("tbody tr[data-rental]").length);
   figures.elements = await page.evaluate(() => document.getElementsByTagName("*").length);
+  figures.perRow = await nodesPerRow(page);
 
   // A refresh in which ten rentals from the middle of the list get an SMS: from the click
   // to the last of them drawn on top.
@@ -149,6 +150,7 @@ async function deskFigures(browser, dist) {
       answer: mid((f) => f.answer),
       rows: mid((f) => f.rows),
       elements: mid((f) => f.elements),
+      perRow: mid((f) => f.perRow),
       longest: Math.max(...all.map((f) => f.scroll.longest)),
       longCount: Math.max(...all.map((f) => f.scroll.longCount)),
       worstFrame: Math.max(...all.map((f) => f.scroll.worstFrame)),
@@ -174,7 +176,7 @@ export async function measureScale(browser, dist, baseline) {
     console.log(`  open My rentals, first row shown   20000 ${ms(big.open).padStart(8)}   200 ${ms(small.open).padStart(8)}   ratio ${ratio("open")}×`);
     console.log(`  refresh, ten get an SMS            20000 ${ms(big.refresh).padStart(8)}   200 ${ms(small.refresh).padStart(8)}   ratio ${ratio("refresh")}×`);
     console.log(`  filter to one number               20000 ${ms(big.filter).padStart(8)}   200 ${ms(small.filter).padStart(8)}`);
-    console.log(`  rows in the page                   20000 ${String(big.rows).padStart(8)}   200 ${String(small.rows).padStart(8)}   elements ${big.elements} / ${small.elements}`);
+    console.log(`  rows in the page                   20000 ${String(big.rows).padStart(8)}   200 ${String(small.rows).padStart(8)}   elements ${big.elements} / ${small.elements}, per row ${big.perRow?.toFixed(1) ?? "n/a"}`);
     console.log(`  scrolling top to end (${big.steps} screens, reached row ${big.reached}): longest task ${big.longCount ? ms(big.longest) : "none ≥ 50 ms"}, ${big.longCount} long tasks, longest frame ${ms(big.worstFrame)}`);
     console.log(`  at 20000: orders decode on opening ${ms(big.decode)}, in the refresh ${ms(big.refreshDecode)}; apply ${ms(big.apply)}; arrange ${ms(big.arrange)}`);
     console.log(`  in the refresh at 20000: the answer on the wire ${ms(big.answer)} (200: ${ms(small.answer)}), shared with other tabs ${ms(big.share)}`);

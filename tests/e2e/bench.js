@@ -6,7 +6,7 @@
 // Run: `bash scripts/bench-app.sh`, or `cd tests/e2e && node bench.js` (QUICK=1: one run).
 import { startSandbox } from "./sandbox.js";
 import path from "node:path";
-import { DIST, QUICK, launchChromium, median, runs } from "./bench-env.js";
+import { DIST, QUICK, launchChromium, median, nodesPerRow, runs, signInPage } from "./bench-env.js";
 import { measureScale } from "./bench-scale.js";
 
 const ROWS = Number(process.env.ROWS || 1000);
@@ -53,8 +53,8 @@ async function readTenRows(round) {
   for (const id of roundIds(round)) await sandbox.api({ method: "sms", apikey: sandbox.key, id });
 }
 // The conditions: each, once it holds, starts `window.benchSettled` (see timeAfterOrders).
-// The plain page draws every row; rentdesk draws the rows near the screen (issue 26), and
-// is done when they are drawn and the count of all is shown.
+// The plain page draws every row; rentdesk draws the rows near the screen (its row window),
+// and is done when they are drawn and the count of all is shown.
 const allRows = (n) => {
   if (document.querySelectorAll("tbody tr[data-rental]").length !== n) return false;
   window.benchSettled ??= new Promise((settle) => setTimeout(() => settle(performance.now())));
@@ -85,9 +85,10 @@ for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(sandbox.base + "/settings");
-  await page.evaluate((key) => localStorage.setItem("rentdesk.key", key), sandbox.key);
+  await signInPage(page, sandbox.key);
   const first = await timeAfterOrders(page, screenDrawn, () => page.goto(sandbox.base + "/rentals"), ROWS);
   app.first.push(first.ms);
+  app.perRow = await nodesPerRow(page);
   stylesheet = await page.evaluate(() => [...document.styleSheets].map((s) => s.href).find(Boolean));
   await changeTenRows(run * 2);
   const refresh = await timeAfterOrders(
@@ -214,6 +215,7 @@ console.log(`  each run, plain JS first/refresh: ${plain.first.map((x) => x.toFi
 row("first render after orders answer", app.first, plain.first);
 row("refresh with 10 changed rows", app.refresh, plain.refresh);
 console.log(`orders requests per refresh: ${[...new Set(app.requests)].join(", ")}`);
+console.log(`elements per drawn row: ${app.perRow?.toFixed(1) ?? "n/a"} (density: ${process.env.DENSITY || "the app's default"})`);
 
 const BASELINE = process.env.BASELINE ? path.resolve(process.env.BASELINE) : null;
 await measureScale(browser, DIST, BASELINE);

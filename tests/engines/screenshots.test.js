@@ -24,7 +24,7 @@ flow(`screenshot in ${ENGINE}`, async (b, sandbox) => {
     await b.click({ css: "button", text: "Refresh now" });
     await b.waitText({ css: `tr[data-rental="${first}"] [data-testid=row-code]` }, "55231");
     await new Promise((r) => setTimeout(r, 800));
-    // Labels and keep marks as a person wrote them (issue 19), then the table and a phone.
+    // Labels and keep marks as a person wrote them, then the table and a phone.
     const orders = (await sandbox.api({ method: "orders", apikey: sandbox.key })).data;
     const key = (o) => `${o.ccode}${o.pnumber}`.replace(/\D/g, "");
     const labels = ["Telegram: shop support", "UK bank login", "Avito: flat ads"];

@@ -1,4 +1,4 @@
-// Kept numbers prolong themselves (issue 28): with automatic prolonging on, the leading tab
+// Kept numbers prolong themselves: with automatic prolonging on, the leading tab
 // prolongs a rental once it is within its days-left, exactly once per expiry, within the
 // monthly limit and the balance; anything that stops it charges nothing and says why. The
 // rentals are made with /admin/rentals at 1 and 3 days left, so no clock has to move.

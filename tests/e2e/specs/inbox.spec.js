@@ -1,4 +1,4 @@
-// The inbox (issue 27): every SMS the desk reads, from every rental, kept in IndexedDB so it
+// The inbox: every SMS the desk reads, from every rental, kept in IndexedDB so it
 // outlives the rental; newest first, searchable, text never markup; the header counts what
 // is unread in every tab; storage blocked is said, never a panic; the backup carries it.
 import { readFileSync } from "node:fs";

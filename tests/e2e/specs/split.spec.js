@@ -1,4 +1,4 @@
-// The split wasm (issue 17): the rent page downloads only the main module; every other page
+// The split wasm: the rent page downloads only the main module; every other page
 // and the click-only dialogs are parts, fetched on demand or by the background prefetch once
 // the first page is usable; a failed download says so with a retry (never a panic); offline
 // after one visit every page and dialog still opens.

@@ -1,4 +1,4 @@
-// Automatic prolonging in every engine (issue 28): a kept number with 1 day left, turned on
+// Automatic prolonging in every engine: a kept number with 1 day left, turned on
 // with a monthly limit, is prolonged once by a week by the page itself; the row and the log
 // in Settings say so.
 import { flow, signIn, cents, assert } from "../lib/harness.js";

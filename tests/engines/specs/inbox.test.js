@@ -1,4 +1,4 @@
-// The inbox in every engine (issue 27): an SMS read by My rentals is kept in the engine's
+// The inbox in every engine: an SMS read by My rentals is kept in the engine's
 // IndexedDB, counted in the header, listed in the inbox as text, found by its code, and
 // still there after its rental is deleted and the page reloaded.
 import { flow, signIn, rent, assert } from "../lib/harness.js";
