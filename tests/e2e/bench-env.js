@@ -27,11 +27,20 @@ export function signInPage(page, key) {
   }, [key, process.env.DENSITY || ""]);
 }
 
-/** The elements of a drawn row of My rentals, the row included, on average. */
+/** The DOM nodes (elements, text and comments) of a drawn row of My rentals, the row
+ * included, on average; and its elements alone. */
 export const nodesPerRow = (page) =>
   page.evaluate(() => {
     const rows = [...document.querySelectorAll("tbody tr[data-rental]")];
-    return rows.length ? rows.reduce((n, r) => n + 1 + r.getElementsByTagName("*").length, 0) / rows.length : null;
+    if (!rows.length) return null;
+    const count = (r, what) => {
+      const walk = document.createTreeWalker(r, what);
+      let n = 1;
+      while (walk.nextNode()) n++;
+      return n;
+    };
+    const mean = (what) => rows.reduce((n, r) => n + count(r, what), 0) / rows.length;
+    return { nodes: mean(NodeFilter.SHOW_ALL), elements: mean(NodeFilter.SHOW_ELEMENT) };
   });
 
 /** Headless Debian Chromium (never a downloaded browser). */

@@ -150,7 +150,7 @@ async function deskFigures(browser, dist) {
       answer: mid((f) => f.answer),
       rows: mid((f) => f.rows),
       elements: mid((f) => f.elements),
-      perRow: mid((f) => f.perRow),
+      perRow: { nodes: mid((f) => f.perRow?.nodes), elements: mid((f) => f.perRow?.elements) },
       longest: Math.max(...all.map((f) => f.scroll.longest)),
       longCount: Math.max(...all.map((f) => f.scroll.longCount)),
       worstFrame: Math.max(...all.map((f) => f.scroll.worstFrame)),
@@ -176,7 +176,7 @@ export async function measureScale(browser, dist, baseline) {
     console.log(`  open My rentals, first row shown   20000 ${ms(big.open).padStart(8)}   200 ${ms(small.open).padStart(8)}   ratio ${ratio("open")}×`);
     console.log(`  refresh, ten get an SMS            20000 ${ms(big.refresh).padStart(8)}   200 ${ms(small.refresh).padStart(8)}   ratio ${ratio("refresh")}×`);
     console.log(`  filter to one number               20000 ${ms(big.filter).padStart(8)}   200 ${ms(small.filter).padStart(8)}`);
-    console.log(`  rows in the page                   20000 ${String(big.rows).padStart(8)}   200 ${String(small.rows).padStart(8)}   elements ${big.elements} / ${small.elements}, per row ${big.perRow?.toFixed(1) ?? "n/a"}`);
+    console.log(`  rows in the page                   20000 ${String(big.rows).padStart(8)}   200 ${String(small.rows).padStart(8)}   elements ${big.elements} / ${small.elements}, per row ${big.perRow ? `${big.perRow.nodes.toFixed(1)} nodes, ${big.perRow.elements.toFixed(1)} elements` : "n/a"}`);
     console.log(`  scrolling top to end (${big.steps} screens, reached row ${big.reached}): longest task ${big.longCount ? ms(big.longest) : "none ≥ 50 ms"}, ${big.longCount} long tasks, longest frame ${ms(big.worstFrame)}`);
     console.log(`  at 20000: orders decode on opening ${ms(big.decode)}, in the refresh ${ms(big.refreshDecode)}; apply ${ms(big.apply)}; arrange ${ms(big.arrange)}`);
     console.log(`  in the refresh at 20000: the answer on the wire ${ms(big.answer)} (200: ${ms(small.answer)}), shared with other tabs ${ms(big.share)}`);

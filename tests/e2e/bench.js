@@ -215,7 +215,8 @@ console.log(`  each run, plain JS first/refresh: ${plain.first.map((x) => x.toFi
 row("first render after orders answer", app.first, plain.first);
 row("refresh with 10 changed rows", app.refresh, plain.refresh);
 console.log(`orders requests per refresh: ${[...new Set(app.requests)].join(", ")}`);
-console.log(`elements per drawn row: ${app.perRow?.toFixed(1) ?? "n/a"} (density: ${process.env.DENSITY || "the app's default"})`);
+const perRow = app.perRow ? `${app.perRow.nodes.toFixed(1)} DOM nodes, ${app.perRow.elements.toFixed(1)} of them elements` : "n/a";
+console.log(`per drawn row: ${perRow} (density: ${process.env.DENSITY || "the app's default"})`);
 
 const BASELINE = process.env.BASELINE ? path.resolve(process.env.BASELINE) : null;
 await measureScale(browser, DIST, BASELINE);
