@@ -170,7 +170,13 @@ pub fn RowMenu(id: i64, open: OpenMenu, label: String, children: ChildrenFn) -> 
     view! {
         <span class="row-menu" data-menu-row=id>
             <button node_ref=button type="button" class="secondary row-menu-button" data-testid="row-menu"
-                aria-haspopup="menu" aria-controls=menu_id.clone() aria-label=label
+                aria-haspopup="menu" aria-label=label
+                aria-controls={
+                    // Names the menu only while it is in the page (a reference to a missing
+                    // element is invalid ARIA).
+                    let menu_id = menu_id.clone();
+                    move || open.is_open(id).then(|| menu_id.clone())
+                }
                 aria-expanded=move || open.is_open(id).to_string()
                 on:click=move |_| {
                     if open.is_open(id) {

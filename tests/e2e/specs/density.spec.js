@@ -80,10 +80,13 @@ test("every action of a compact row works from its menu by keyboard alone; the m
   const button = row(page, id).getByTestId("row-menu");
   await expect(button).toHaveAttribute("aria-haspopup", "menu");
   await expect(button).toHaveAttribute("aria-expanded", "false");
+  // It names its menu only while the menu is in the page.
+  await expect(button).not.toHaveAttribute("aria-controls", /./);
   // Open with Enter: the first item has the focus; arrows, End and Home move; Esc returns.
   await button.focus();
   await page.keyboard.press("Enter");
   await expect(button).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator(`#${await button.getAttribute("aria-controls")}[role=menu]`)).toBeVisible();
   const items = page.getByRole("menu").locator("[role^=menuitem]");
   await expect(items.first()).toBeFocused();
   // 30 days left: Prolong is closed and says why, first in the menu.
