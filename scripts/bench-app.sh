@@ -3,7 +3,8 @@
 # on a slow profile beside the same page as static HTML and beside the single-module build
 # from before the wasm split, the rentals table with 1,000 rentals in headless Chromium
 # beside a plain-JS page rendering the same JSON, My rentals at 20,000 rentals against 200
-# beside the build from before the row window, and the inbox at 10,000 messages.
+# beside the build from before the row window, the inbox at 10,000 messages, and the rows of
+# My rentals on a screen in both densities.
 # BASELINE=dir / TABLE_BASELINE=dir: other builds to compare with; else BASELINE_REF
 # (default the last single-module commit) and TABLE_BASELINE_REF (default the last commit
 # before the row window) are built once each into target/bench-baseline/ (about 6 minutes
@@ -38,3 +39,5 @@ echo
 (cd tests/e2e && BASELINE="$TABLE_BASELINE" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench.js)
 echo
 (cd tests/e2e && SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-inbox.js)
+echo
+(cd tests/e2e && BASELINE="$TABLE_BASELINE" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-density.js)

@@ -83,6 +83,9 @@ bench "rent page on a slow profile against static HTML and another build (tests/
   "^code before usable \(first\) rentdesk +[0-9]+ bytes +other build +[0-9]+ bytes" \
   "^then My rentals shown +rentdesk +[0-9]+ ms +other build +[0-9]+ ms" \
   "^then its SMS shown +rentdesk +[0-9]+ ms +other build +[0-9]+ ms"
+bench "My rentals on a screen, compact and comfortable (tests/e2e/bench-density.js)" node tests/e2e/bench-density.js -- \
+  "^  compact +1280×900 +en: first screen +[0-9]+ rows, first row at [0-9]+ px" \
+  "^  comfortable +390×844 +en: first screen +[0-9]+ rows, .*a screen of the list [0-9]+ rows"
 bench "the inbox with 10,000 messages against 100 (tests/e2e/bench-inbox.js)" node tests/e2e/bench-inbox.js -- \
   "^  open the inbox, first message shown +10000 +$n ms +100 +$n ms +ratio $n×" \
   "^  search one code, that message shown +10000 +$n ms +100 +$n ms" \
