@@ -12,6 +12,8 @@
       lang = primary === "de" ? "de" : /^(ru|uk|be|kk)$/.test(primary) ? "ru" : "en";
     }
     root.setAttribute("lang", lang);
+    var description = document.querySelector('meta[name="description"]');
+    if (description && description.getAttribute("data-" + lang)) description.setAttribute("content", description.getAttribute("data-" + lang));
   } catch (e) {
     /* storage blocked: the system theme and English stay */
   }
@@ -25,23 +27,40 @@
     window.rentdeskTexts = { lang: said, response: textsResponse };
   }
   // Flag emoji are two boxes where no font draws them (Windows, many Linux desktops): the
-  // app shows a country-code badge unless a test flag comes out in colour.
+  // app shows a country-code badge unless a test flag comes out in colour. The test costs
+  // a font lookup (up to tens of ms on a slow phone), so its answer is kept for this
+  // browser (its user agent names the version, whose fonts may differ).
+  var flags = null;
   try {
-    var canvas = document.createElement("canvas");
-    canvas.width = canvas.height = 20;
-    var pen = canvas.getContext("2d", { willReadFrequently: true });
-    pen.textBaseline = "top";
-    pen.font = "16px sans-serif";
-    pen.fillText("\uD83C\uDDFA\uD83C\uDDF8", 0, 0);
-    var px = pen.getImageData(0, 0, 20, 20).data;
-    var coloured = false;
-    for (var i = 0; i < px.length && !coloured; i += 4) {
-      coloured = px[i + 3] > 0 && (px[i] !== px[i + 1] || px[i + 1] !== px[i + 2]);
-    }
-    document.documentElement.setAttribute("data-flags", coloured ? "emoji" : "badge");
+    var kept = (localStorage.getItem("rentdesk.flags") || "").split("|");
+    if (kept[1] === navigator.userAgent && (kept[0] === "emoji" || kept[0] === "badge")) flags = kept[0];
   } catch (e) {
-    document.documentElement.setAttribute("data-flags", "badge");
+    /* storage blocked: tested below */
   }
+  if (!flags) {
+    try {
+      var canvas = document.createElement("canvas");
+      canvas.width = canvas.height = 20;
+      var pen = canvas.getContext("2d", { willReadFrequently: true });
+      pen.textBaseline = "top";
+      pen.font = "16px sans-serif";
+      pen.fillText("\uD83C\uDDFA\uD83C\uDDF8", 0, 0);
+      var px = pen.getImageData(0, 0, 20, 20).data;
+      var coloured = false;
+      for (var i = 0; i < px.length && !coloured; i += 4) {
+        coloured = px[i + 3] > 0 && (px[i] !== px[i + 1] || px[i + 1] !== px[i + 2]);
+      }
+      flags = coloured ? "emoji" : "badge";
+      try {
+        localStorage.setItem("rentdesk.flags", flags + "|" + navigator.userAgent);
+      } catch (e) {
+        /* not kept: tested again next time */
+      }
+    } catch (e) {
+      flags = "badge";
+    }
+  }
+  root.setAttribute("data-flags", flags);
 
   // Where the app lives ("/" or a sub-path like "/rentdesk/"); the static shell marks the
   // section it is on by the first path segment after it.

@@ -95,6 +95,10 @@ bench "rent page with the live catalogue (tests/e2e/bench-rent.js)" node tests/e
   "^service list on screen after getdata's answer +$n ms" \
   "^search \"tele\" narrows the list +$n ms" \
   "^pick a service until the summary shows +$n ms"
+bench "Lighthouse's mobile profile on the rent page and My rentals (tests/lighthouse/bench-lighthouse.mjs)" \
+  node tests/lighthouse/bench-lighthouse.mjs -- \
+  "^/ first visit" "^/rentals repeat visit" \
+  "^  rentdesk +performance [0-9]+ +TBT [0-9]+ ms +LCP $n s +TTI $n s +CLS $n +accessibility [0-9]+ +best practices [0-9]+ +SEO [0-9]+"
 bench "requests with one and three tabs (tests/e2e/bench-tabs.js)" node tests/e2e/bench-tabs.js -- \
   "^  1 tab : [0-9]+ \{.*\} += $n per refresh" \
   "^  3 tabs: [0-9]+ \{.*\} += $n per refresh" \

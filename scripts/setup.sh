@@ -70,6 +70,12 @@ system_tools() {
     (cd tests/engines && npm ci --no-audit --no-fund --loglevel=error)
   fi
 
+  if [ ! -d tests/lighthouse/node_modules ] || [ tests/lighthouse/package-lock.json -nt tests/lighthouse/node_modules/.package-lock.json ]; then
+    log "installing Lighthouse for its benchmark"
+    # puppeteer-core drives Debian's Chromium: it never downloads a browser.
+    (cd tests/lighthouse && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+  fi
+
   # The vendor's Python SDK, for the conformance run against the sandbox (tests/sdk/), in a
   # project-local virtual environment; reinstalled only when its pinned list changes.
   SDK_VENV=.venv-sdk

@@ -224,7 +224,13 @@ fn RentForm() -> impl IntoView {
             <NumberTypePicker value=rent_type/>
             <div class="choice-row">
                 {move || match countries.get() {
-                    None => view! { <p role="status">{t(Msg::CountriesLoading)}</p> }.into_any(),
+                    // In the picker's shape, so its arrival moves nothing below it.
+                    None => view! {
+                        <div class="field countries-loading" role="status">
+                            <span class="label">{t(Msg::CountryLabel)}</span>
+                            <span class="select-like">{t(Msg::CountriesLoading)}</span>
+                        </div>
+                    }.into_any(),
                     Some(Err(e)) => view! { <ErrorNote failure=e retry=Callback::new(move |_| countries.refetch())/> }.into_any(),
                     Some(Ok(list)) => view! { <CountryPicker countries=list value=country/> }.into_any(),
                 }}
@@ -238,7 +244,8 @@ fn RentForm() -> impl IntoView {
                         }}
                     </strong>
                     <span class="total-balance">
-                        {move || balance().map(|b| format!("{} {}", t(Msg::Balance), usd(b, settings.lang.get())))}
+                        // A line held from the start (a no-break space until the balance is read).
+                        {move || balance().map_or_else(|| "\u{a0}".to_owned(), |b| format!("{} {}", t(Msg::Balance), usd(b, settings.lang.get())))}
                     </span>
                 </div>
                 <button node_ref=rent_button type="button" class="rent-button" disabled=move || !can_rent.get() on:click=move |_| open_dialog(())>

@@ -499,7 +499,8 @@ fn RentalsView() -> impl IntoView {
                 {move || window.is_empty().then(|| view! { <p class="empty-search">{t(Msg::NoRentalMatch)}</p> })}
             </Show>
         </Show>
-        <p class="hint rentals-after">{settings.text(Msg::RentalsAutoRefresh)}</p>
+        // Only under a list: drawn before it, the list's arrival would push it down the screen.
+        {move || live.loaded.get().then(|| view! { <p class="hint rentals-after">{t(Msg::RentalsAutoRefresh)}</p> })}
         // Each dialog is its own wasm part (crate::parts), fetched when first opened.
         <DialogOnDemand opened=move || sms_for.get().is_some() close=Callback::new(move |_| sms_for.set(None))
             load=move || sms_dialog::sms_dialog(sms_for, live)/>

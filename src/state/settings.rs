@@ -112,12 +112,18 @@ impl Settings {
         });
     }
 
-    /// Keeps `<html lang>` and `data-theme` in step with the signals.
+    /// Keeps `<html lang>`, the page's description and `data-theme` in step with the signals.
     fn apply(self) {
         Effect::new(move |_| {
             let lang = self.lang.get();
             if let Some(root) = document().document_element() {
                 let _ = root.set_attribute("lang", lang.code());
+            }
+            // index.html holds the description in each language (`data-de`, …).
+            if let Ok(Some(meta)) = document().query_selector(r#"meta[name="description"]"#) {
+                if let Some(text) = meta.get_attribute(&format!("data-{}", lang.code())) {
+                    let _ = meta.set_attribute("content", &text);
+                }
             }
         });
         Effect::new(move |_| {

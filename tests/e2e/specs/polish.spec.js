@@ -138,3 +138,26 @@ for (const theme of ["light", "dark"]) {
     });
   }
 }
+
+test("the flag test's answer is kept for this browser, and tested again in another", async ({ page, sandbox }) => {
+  // A kept answer is taken as it is: the test would find no colour font in this Chromium.
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("kept")) localStorage.setItem("rentdesk.flags", "emoji|" + navigator.userAgent);
+  });
+  await signIn(page, sandbox, "/?type=always&country=UK&period=week-1&service=opt16");
+  await expect(page.locator("html")).toHaveAttribute("data-flags", "emoji");
+  await expect(page.locator(".with-flag .flag").first()).toHaveText("🇬🇧");
+
+  // One kept by another browser (or another version) is not: the page tests and keeps its own.
+  await page.evaluate(() => {
+    sessionStorage.setItem("kept", "1");
+    localStorage.setItem("rentdesk.flags", "emoji|another browser");
+  });
+  await page.reload();
+  await expect(page.locator("#shell")).toHaveCount(0);
+  const mode = await page.locator("html").getAttribute("data-flags");
+  expect(["emoji", "badge"]).toContain(mode);
+  const kept = await page.evaluate(() => localStorage.getItem("rentdesk.flags"));
+  expect(kept).toBe(`${mode}|${await page.evaluate(() => navigator.userAgent)}`);
+  await expect(page.locator(mode === "badge" ? ".with-flag .flag-badge" : ".with-flag .flag").first()).toHaveText(mode === "badge" ? "GB" : "🇬🇧");
+});

@@ -36,6 +36,9 @@ test("a page in German asks for the German texts once, before the wasm has arriv
   await expect(page.getByRole("heading", { name: "Nummer mieten" })).toBeVisible();
   await expect(page.locator("li.service").first()).toBeVisible();
   expect(asked).toEqual({ de: 1, ru: 0 });
+  // What search engines show says the same in the page's language, and follows a change.
+  const description = page.locator('meta[name="description"]');
+  await expect(description).toHaveAttribute("content", /^Telefonnummern für SMS mieten/);
   // Named by its content: compressed, and kept for a year like the wasm.
   const file = await page.evaluate(() => document.querySelector('meta[name="rentdesk-texts-de"]').content);
   const served = await page.request.get(sandbox.base + file, { headers: { "accept-encoding": "br" } });
@@ -46,8 +49,10 @@ test("a page in German asks for the German texts once, before the wasm has arriv
   await page.getByRole("link", { name: "Einstellungen" }).click();
   await page.getByRole("radio", { name: "English" }).check();
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+  await expect(description).toHaveAttribute("content", /^Rent phone numbers that receive SMS/);
   await page.getByRole("radio", { name: "Русский" }).check();
   await expect(page.getByRole("heading", { name: "Настройки" })).toBeVisible();
+  await expect(description).toHaveAttribute("content", /^Аренда номеров для приёма SMS/);
   await expect(page.getByRole("radio", { name: "Русский" })).toBeChecked();
   expect(asked).toEqual({ de: 1, ru: 1 });
 
