@@ -1,8 +1,9 @@
 //! Draws only the rows (children with `data-row`: their id) of a long list that are near the screen (windowing), so a desk of
 //! 20,000 rentals costs what the screen shows. The rows above and below the window are
 //! stood in for by two spacers whose heights add up what those rows measured when they
-//! were drawn (the average of the drawn ones for rows never drawn), so the real scrollbar
-//! spans the whole list and scrolling moves through all of it.
+//! were drawn (a guess that holds steady for rows never drawn), so the real scrollbar
+//! spans the whole list, scrolling moves through all of it, and the list's end stays where
+//! a scroll to it aimed.
 //!
 //! The window changes the drawn list in steps that Leptos's keyed `For` applies without
 //! moving a row that stays: first the rows that go, then each new row alone at its place
@@ -45,6 +46,8 @@ pub struct RowWindow {
     /// The part of the list on screen, in pixels from its top.
     view: RwSignal<(f64, f64)>,
     heights: StoredValue<HashMap<i64, f64>>,
+    /// The height of a row never drawn (see [`rent_api::window::steady_guess`]).
+    guess: StoredValue<f64>,
     measured: RwSignal<u64>,
     /// The element the rows are children of (`tbody`, `ol`).
     list: StoredValue<Option<web_sys::Element>>,
@@ -65,12 +68,13 @@ impl RowWindow {
     /// calling view goes away.
     pub fn new(order: Signal<Vec<i64>>) -> RowWindow {
         let heights = StoredValue::new(HashMap::<i64, f64>::new());
+        let guess = StoredValue::new(FIRST_GUESS_PX);
         let measured = RwSignal::new(0u64);
         let view = RwSignal::new((0.0, window_height()));
         let offsets = Memo::new(move |_| {
             measured.track();
+            let guess = guess.get_value();
             heights.with_value(|h| {
-                let guess = average(h);
                 order.with(|ids| {
                     let mut at = Vec::with_capacity(ids.len() + 1);
                     let mut y = 0.0;
@@ -83,17 +87,21 @@ impl RowWindow {
                 })
             })
         });
+        let drawn = RwSignal::new(Vec::new());
         let range = Memo::new(move |_| {
             let (top, bottom) = view.get();
-            offsets.with(|o| rent_api::window::span(o, top, bottom, window_height()))
+            let (start, end) =
+                offsets.with(|o| rent_api::window::span(o, top, bottom, window_height()));
+            (start, order.with(|ids| sticky_end(drawn, ids, end)))
         });
         let rows = RowWindow {
             order,
-            drawn: RwSignal::new(Vec::new()),
+            drawn,
             range,
             offsets,
             view,
             heights,
+            guess,
             measured,
             list: StoredValue::new(None),
             scrolls_itself: StoredValue::new(false),
@@ -104,10 +112,7 @@ impl RowWindow {
         };
         let target = Memo::new(move |_| {
             let (start, end) = range.get();
-            order.with(|ids| {
-                let end = rows.sticky_end(ids, end);
-                ids.get(start..end).map(<[i64]>::to_vec).unwrap_or_default()
-            })
+            order.with(|ids| ids.get(start..end).map(<[i64]>::to_vec).unwrap_or_default())
         });
         Effect::new(move |_| {
             let to = target.get();
@@ -328,6 +333,9 @@ impl RowWindow {
             }
         });
         if changed {
+            let average = self.heights.with_value(average);
+            self.guess
+                .update_value(|g| *g = rent_api::window::steady_guess(Some(*g), average));
             self.measured.update(|m| *m += 1);
         }
         changed
@@ -385,23 +393,24 @@ impl RowWindow {
             self.sync_soon();
         }
     }
+}
 
-    /// Where the window ends: as far as the drawn rows reach already, up to [`SLACK_ROWS`]
-    /// past `end`. Rows a refresh puts on top are drawn before they are measured; without
-    /// this the window would take rows away at its end (or add some) for their estimated
-    /// height, and undo that a frame later once they are measured.
-    fn sticky_end(self, ids: &[i64], end: usize) -> usize {
-        let Some(last) = self.drawn.with_untracked(|d| d.last().copied()) else {
-            return end;
-        };
-        match ids.iter().position(|id| *id == last) {
-            Some(at) if at >= end => (at + 1).min(end + SLACK_ROWS).min(ids.len()),
-            _ => end,
-        }
+/// Where the window ends: as far as the drawn rows reach already, up to [`SLACK_ROWS`]
+/// past `end`. Rows a refresh puts on top are drawn before they are measured; without
+/// this the window would take rows away at its end (or add some) for their estimated
+/// height, and undo that a frame later once they are measured. The spacer below starts
+/// here too, so a row kept this way is never counted twice.
+fn sticky_end(drawn: RwSignal<Vec<i64>>, ids: &[i64], end: usize) -> usize {
+    let Some(last) = drawn.with_untracked(|d| d.last().copied()) else {
+        return end;
+    };
+    match ids.iter().position(|id| *id == last) {
+        Some(at) if at >= end => (at + 1).min(end + SLACK_ROWS).min(ids.len()),
+        _ => end,
     }
 }
 
-/// How many rows past the needed end the window may keep (see [`RowWindow::sticky_end`]).
+/// How many rows past the needed end the window may keep (see [`sticky_end`]).
 const SLACK_ROWS: usize = 12;
 
 fn average(heights: &HashMap<i64, f64>) -> f64 {

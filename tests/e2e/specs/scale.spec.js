@@ -44,10 +44,33 @@ test("20,000 rentals: a few rows drawn, the end reached by scrolling and by End,
     const n = await drawn(page).count();
     expect(n).toBeGreaterThan(5);
     expect(n).toBeLessThan(80);
+    // Every drawn row says where it is in the whole list, one after the other, for a screen
+    // reader (and the spacers count none of them again).
+    await expect
+      .poll(() =>
+        drawn(page).evaluateAll((rows) => {
+          const at = rows.map((r) => Number(r.getAttribute("aria-rowindex")));
+          return at[0] >= 2 && at.every((x, i) => i === 0 || x === at[i - 1] + 1);
+        }),
+      )
+      .toBe(true);
   };
   await fewRows();
 
   // The real scrollbar: to the bottom of the page, and the last rental is drawn there.
+  const listHeight = async () => {
+    // Once the drawn rows are measured: the same height two frames apart.
+    let height;
+    await expect
+      .poll(async () => {
+        const was = height;
+        height = await page.evaluate(() => document.querySelector("table.rentals").offsetHeight);
+        return height === was;
+      })
+      .toBe(true);
+    return height;
+  };
+  const heightAtTop = await listHeight();
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
   await expect(page.locator(`tr[data-rental="${last.id}"]`)).toBeInViewport();
   await expect(page.locator(`tr[data-rental="${last.id}"]`)).toHaveAttribute("aria-rowindex", String(RENTALS + 1));
@@ -58,6 +81,9 @@ test("20,000 rentals: a few rows drawn, the end reached by scrolling and by End,
   await page.keyboard.press("Home");
   await expect(page.locator(`tr[data-rental="${first.id}"]`)).toBeInViewport();
   await expect(page.locator(`tr[data-rental="${last.id}"]`)).toHaveCount(0);
+  // Rows measured at both ends (39.4 or 39.9 px) leave the list as tall as it was within a
+  // row: a height that moved by hundreds of pixels made End stop short of the last row.
+  expect(Math.abs((await listHeight()) - heightAtTop)).toBeLessThan(40);
   await page.keyboard.press("End");
   await expect(page.locator(`tr[data-rental="${last.id}"]`)).toBeInViewport();
   await fewRows();
