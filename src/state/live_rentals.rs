@@ -13,7 +13,7 @@ use crate::state::settings::{use_settings, Settings};
 use crate::state::tabs::{use_tabs, Message, Tabs};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rent_api::decode::OrdersCache;
+use rent_api::decode::{OrdersCache, OrdersDecoding};
 use rent_api::Rental;
 use std::collections::HashMap;
 
@@ -52,6 +52,12 @@ pub struct LiveRentals {
     settings: Settings,
     tabs: Tabs,
 }
+
+/// How long one slice of decoding may hold the main thread: well under the 50 ms of a long
+/// task on a phone four times slower than a desktop.
+const DECODE_SLICE_MS: f64 = 8.0;
+/// Rentals decoded between two looks at the clock (a changed one costs about 7 µs).
+const DECODE_STEP_RENTALS: usize = 200;
 
 /// How long after drawing a fresh list the leader shares it with the other tabs.
 const SHARE_AFTER_MS: u64 = 20;
@@ -147,10 +153,17 @@ impl LiveRentals {
         let leader = self.tabs.leader.get_untracked();
         match message {
             Message::Orders { at, answer } if *at > self.last_at.get_value() => {
-                if let Ok(list) = self.decode(answer) {
-                    self.last_answer.set_value(answer.clone());
-                    self.accept(list, *at);
-                }
+                let (at, answer) = (*at, answer.clone());
+                spawn_local(async move {
+                    let Ok((list, answer)) = self.decode(answer).await else {
+                        return;
+                    };
+                    // A newer list may have come while this one was decoded.
+                    if self.last_at.try_get_value().is_some_and(|last| at > last) {
+                        self.last_answer.set_value(answer);
+                        self.accept(list, at);
+                    }
+                });
             }
             Message::Failed { failure } if self.loaded.get_untracked() => {
                 self.failure.set(Some(failure.clone()));
@@ -285,11 +298,13 @@ impl LiveRentals {
         self.refreshing.set(true);
         let api = self.settings.api();
         spawn_local(async move {
-            let result = api.orders_answer().await;
+            let result = match api.orders_answer().await {
+                Ok(answer) => self.decode(answer).await,
+                Err(e) => Err(e),
+            };
             if self.refreshing.try_set(false).is_some() {
                 return; // the view is gone
             }
-            let result = result.and_then(|answer| Ok((self.decode(&answer)?, answer)));
             match result {
                 Ok((list, answer)) => {
                     // Decoding and drawing 20,000 rentals are two tasks, not one long one:
@@ -328,14 +343,34 @@ impl LiveRentals {
         });
     }
 
-    /// Reads an `orders` answer against the one before: only changed rentals are decoded.
-    fn decode(self, answer: &str) -> Result<Vec<Rental>, ApiFailure> {
-        timing::timed("rentdesk orders decode", || {
-            self.cache
-                .try_update_value(|cache| cache.decode(answer))
-                .unwrap_or_else(|| rent_api::decode::orders(answer))
-                .map_err(ApiFailure::from)
-        })
+    /// Reads an `orders` answer against the one before (only changed rentals are decoded),
+    /// in slices of [`DECODE_SLICE_MS`] with the main thread given back between them; the
+    /// answer's text comes back with the rentals.
+    async fn decode(self, answer: String) -> Result<(Vec<Rental>, String), ApiFailure> {
+        const NAME: &str = "rentdesk orders decode";
+        timing::start(NAME);
+        // Taken for the while: a second answer decoded meanwhile (another tab's) starts
+        // afresh, and whichever ends last leaves its cache — either is a true "answer before".
+        let cache = self
+            .cache
+            .try_update_value(std::mem::take)
+            .unwrap_or_default();
+        let mut decoding = OrdersDecoding::new(cache, answer);
+        loop {
+            let began = timing::now();
+            let mut done = false;
+            while !done && timing::now() - began < DECODE_SLICE_MS {
+                done = decoding.step(DECODE_STEP_RENTALS);
+            }
+            if done {
+                break;
+            }
+            timing::give_way().await;
+        }
+        let (cache, result, answer) = decoding.finish();
+        self.cache.try_set_value(cache);
+        timing::measure_since_start(NAME);
+        Ok((result.map_err(ApiFailure::from)?, answer))
     }
 
     /// Takes a fresh list: changed rentals get their new data, new ones a signal, gone

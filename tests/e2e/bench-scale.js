@@ -47,6 +47,12 @@ async function deskRun(browser, dist, count) {
   const byExpiry = [...list].sort((a, b) => a.until - b.until || a.id - b.id);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // Every long task of the page (≥ 50 ms), from its start: the longest of opening and of a refresh.
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: "longtask", buffered: true });
+  });
+  const longest = () => page.evaluate(() => Math.max(0, ...window.__longTasks.splice(0)));
   await page.goto(sandbox.base + "/settings");
   await signInPage(page, sandbox.key);
   const figures = {};
@@ -57,6 +63,7 @@ async function deskRun(browser, dist, count) {
   figures.decode = await page.evaluate(() => performance.getEntriesByName("rentdesk orders decode").pop()?.duration ?? null);
   // Let the page finish its first lookups before counting and refreshing.
   await page.waitForTimeout(QUICK ? 300 : 1500);
+  figures.openLongest = await longest();
   figures.rows = await page.evaluate(() => document.querySelectorAll("tbody tr[data-rental]").length);
   figures.elements = await page.evaluate(() => document.getElementsByTagName("*").length);
   figures.perRow = await nodesPerRow(page);
@@ -70,6 +77,8 @@ async function deskRun(browser, dist, count) {
     return performance.now();
   });
   figures.refresh = (await settled(page, "onTop", changed)) - clicked;
+  await page.waitForTimeout(100);
+  figures.refreshLongest = await longest();
   figures.refreshDecode = await page.evaluate(() => performance.getEntriesByName("rentdesk orders decode").pop()?.duration ?? null);
   figures.apply = await page.evaluate(() => performance.getEntriesByName("rentdesk orders apply").pop()?.duration ?? null);
   figures.arrange = await page.evaluate(() => performance.getEntriesByName("rentdesk rentals arrange").pop()?.duration ?? null);
@@ -151,6 +160,8 @@ async function deskFigures(browser, dist) {
       rows: mid((f) => f.rows),
       elements: mid((f) => f.elements),
       perRow: { nodes: mid((f) => f.perRow?.nodes), elements: mid((f) => f.perRow?.elements) },
+      openLongest: Math.max(...all.map((f) => f.openLongest)),
+      refreshLongest: Math.max(...all.map((f) => f.refreshLongest)),
       longest: Math.max(...all.map((f) => f.scroll.longest)),
       longCount: Math.max(...all.map((f) => f.scroll.longCount)),
       worstFrame: Math.max(...all.map((f) => f.scroll.worstFrame)),
@@ -178,6 +189,8 @@ export async function measureScale(browser, dist, baseline) {
     console.log(`  filter to one number               20000 ${ms(big.filter).padStart(8)}   200 ${ms(small.filter).padStart(8)}`);
     console.log(`  rows in the page                   20000 ${String(big.rows).padStart(8)}   200 ${String(small.rows).padStart(8)}   elements ${big.elements} / ${small.elements}, per row ${big.perRow ? `${big.perRow.nodes.toFixed(1)} nodes, ${big.perRow.elements.toFixed(1)} elements` : "n/a"}`);
     console.log(`  scrolling top to end (${big.steps} screens, reached row ${big.reached}): longest task ${big.longCount ? ms(big.longest) : "none ≥ 50 ms"}, ${big.longCount} long tasks, longest frame ${ms(big.worstFrame)}`);
+    const task = (x) => (x ? ms(x) : "none ≥ 50 ms");
+    console.log(`  longest task at 20000 (worst of the runs): opening ${task(big.openLongest)}, the refresh ${task(big.refreshLongest)} (200: ${task(small.openLongest)}, ${task(small.refreshLongest)})`);
     console.log(`  at 20000: orders decode on opening ${ms(big.decode)}, in the refresh ${ms(big.refreshDecode)}; apply ${ms(big.apply)}; arrange ${ms(big.arrange)}`);
     console.log(`  in the refresh at 20000: the answer on the wire ${ms(big.answer)} (200: ${ms(small.answer)}), shared with other tabs ${ms(big.share)}`);
   }

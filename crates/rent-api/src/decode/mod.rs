@@ -10,7 +10,7 @@ use std::fmt;
 
 mod orders_cache;
 
-pub use orders_cache::OrdersCache;
+pub use orders_cache::{OrdersCache, OrdersDecoding};
 
 /// Why an answer could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
