@@ -307,8 +307,8 @@ impl LiveRentals {
             }
             match result {
                 Ok((list, answer)) => {
-                    // Decoding and drawing 20,000 rentals are two tasks, not one long one:
-                    // a page being scrolled or typed in gets a frame between them.
+                    // Taking and drawing the list is a task of its own after the decoding's
+                    // last slice: a page being scrolled or typed in gets a frame between.
                     gloo_timers::future::TimeoutFuture::new(0).await;
                     if self.list.try_with_untracked(|_| ()).is_none() {
                         return; // the view is gone
