@@ -7,6 +7,7 @@ use crate::i18n::Msg;
 use crate::pages::{not_found, rent};
 use crate::parts;
 use crate::state::auto_prolong::AppRoot;
+use crate::state::batches::Batches;
 use crate::state::inbox_count::InboxCount;
 use crate::state::notice::{NoticeBar, Notices};
 use crate::state::number_notes::NumberNotes;
@@ -28,6 +29,9 @@ pub fn App() -> impl IntoView {
     provide_context(Notices::new());
     provide_context(NumberNotes::load());
     provide_context(InboxCount::load());
+    let batches = Batches::load();
+    provide_context(batches);
+    let any_batch = Memo::new(move |_| batches.all.with(|all| all.iter().any(|b| !b.closed)));
     if let Some(root) = Owner::current() {
         provide_context(AppRoot(root));
     }
@@ -47,6 +51,10 @@ pub fn App() -> impl IntoView {
             <main id="main" tabindex="-1">
                 <NoticeBar/>
                 <AppNotices/>
+                // A batch's banner and runner: their own part, fetched only when there is one.
+                {move || any_batch.get().then(|| view! {
+                    <OnDemand load=crate::components::batch_panel::batch_panel/>
+                })}
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=rent::RentPage/>
                     // Every other page is its own wasm part (crate::parts).

@@ -58,6 +58,17 @@ pub fn set(key: &str, value: Option<&str>) -> bool {
     written
 }
 
+/// Whether storage takes a write now (it may be blocked, or full).
+pub fn writable() -> bool {
+    const PROBE: &str = "rentdesk.probe";
+    let Some(storage) = local() else {
+        return false;
+    };
+    let ok = storage.set_item(PROBE, "1").is_ok();
+    let _ = storage.remove_item(PROBE);
+    ok
+}
+
 /// Stores a copy the app can do without (a cache): a refused write removes the old copy
 /// quietly instead of telling the person that nothing is remembered.
 pub fn set_copy(key: &str, value: &str) {
@@ -113,4 +124,8 @@ pub mod keys {
     pub const AUTO_ATTEMPTS: &str = "rentdesk.auto-prolong-attempts";
     /// `compact` or `comfortable`: how My rentals draws its rows (absent: by their count).
     pub const DENSITY: &str = "rentdesk.density";
+    /// Batches of rentals: each one's plan and every step's outcome, oldest first.
+    pub const BATCHES: &str = "rentdesk.batches";
+    /// The number of numbers the rent page rents at once.
+    pub const RENT_COUNT: &str = "rentdesk.rent.count";
 }

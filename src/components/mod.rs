@@ -5,6 +5,7 @@ pub mod app_notices;
 pub mod auto_prolong_dialog;
 pub mod auto_prolong_settings;
 pub mod backup_panel;
+pub mod batch_panel;
 pub mod bulk_prolong;
 pub mod confirm_dialog;
 pub mod copy_code;

@@ -7,6 +7,8 @@ use crate::components::confirm_dialog::ConfirmDialog;
 use crate::components::error_note::ErrorNote;
 use crate::components::flag::Flag;
 use crate::i18n::{period_text, usd, Msg};
+use crate::state::batches::{new_batch_id, use_batches};
+use crate::state::number_notes::use_number_notes;
 use crate::state::paid::{self, Check, PaidAction};
 use crate::state::rent_offers::ChoiceOffers;
 use crate::state::session::use_session;
@@ -14,6 +16,7 @@ use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
+use rent_api::batch::{label_of, next_first, Batch, BatchState};
 use rent_api::{rules, CreatedRental, Money, NumberType, Period, ServiceOffer};
 
 /// What the rent page has chosen, as the confirmation shows and orders it.
@@ -28,6 +31,11 @@ pub struct RentDraft {
     pub period: RwSignal<Period>,
     pub operator: RwSignal<Option<String>>,
     pub picked: Signal<Vec<ServiceOffer>>,
+    /// The price of one number.
+    pub one: Signal<Option<Money>>,
+    /// How many numbers: more than one is a batch.
+    pub count: Signal<u32>,
+    /// The price of all of them.
     pub total: Signal<Option<Money>>,
     /// Everything needed is known, in stock and affordable.
     pub can_rent: Signal<bool>,
@@ -50,10 +58,22 @@ pub fn RentConfirm(draft: RentDraft) -> impl IntoView {
         period,
         operator,
         picked,
+        one,
+        count,
         total,
         can_rent,
         offers,
     } = draft;
+    let batches = use_batches();
+    let notes = use_number_notes();
+    let pattern = RwSignal::new(String::new());
+    let note = RwSignal::new(String::new());
+    let not_kept = RwSignal::new(false);
+    let batch = move || count.get() > 1;
+    // Numbering goes on where the same pattern left off.
+    let first = move || {
+        pattern.with(|p| notes.with(|all| next_first(p, all.values().map(|n| n.label.as_str()))))
+    };
     let settings = use_settings();
     let session = use_session();
     let t = move |m: Msg| settings.t(m);
@@ -106,6 +126,7 @@ pub fn RentConfirm(draft: RentDraft) -> impl IntoView {
         let now = open.get();
         if now && was_open != Some(true) {
             rent.forget_failure();
+            not_kept.set(false);
         }
         now
     });
@@ -116,11 +137,43 @@ pub fn RentConfirm(draft: RentDraft) -> impl IntoView {
         let Some(c) = country.get_untracked() else {
             return;
         };
-        let codes: Vec<String> = picked
-            .get_untracked()
-            .into_iter()
-            .map(|o| o.service)
-            .collect();
+        let offers = picked.get_untracked();
+        let codes: Vec<String> = offers.iter().map(|o| o.service.clone()).collect();
+        if count.get_untracked() > 1 {
+            // A double click finds the batch started and the dialog closed.
+            if batches.unfinished_untracked() || batches.starting() {
+                return;
+            }
+            let Some(price) = one.get_untracked() else {
+                return;
+            };
+            let plan = Batch {
+                id: new_batch_id(),
+                started: js_sys::Date::now() as i64,
+                count: count.get_untracked(),
+                country: c,
+                country_name: country_label.get_untracked(),
+                services: codes,
+                service_names: offers.into_iter().map(|o| o.name).collect(),
+                period: period.get_untracked(),
+                rent_type: rent_type.get_untracked(),
+                provider: operator.get_untracked(),
+                price,
+                pattern: pattern.get_untracked().trim().to_owned(),
+                first: untrack(first),
+                note: note.get_untracked().trim().to_owned(),
+                before: None,
+                steps: Vec::new(),
+                state: BatchState::Running,
+                closed: false,
+            };
+            if batches.start(plan) {
+                open.set(false);
+            } else {
+                not_kept.set(true);
+            }
+            return;
+        }
         rent.start((
             c,
             codes,
@@ -157,7 +210,11 @@ pub fn RentConfirm(draft: RentDraft) -> impl IntoView {
             open=open
             on_close=Callback::new(move |_| open.set(false))
             title=Signal::derive(move || t(Msg::ConfirmTitle).to_owned())
-            confirm_label=Signal::derive(move || t(Msg::ConfirmRent).to_owned())
+            confirm_label=Signal::derive(move || if batch() {
+                t(Msg::BatchStart).replace("{n}", &count.get().to_string())
+            } else {
+                t(Msg::ConfirmRent).to_owned()
+            })
             busy=rent.busy()
             busy_label=Signal::derive(move || t(Msg::Renting).to_owned())
             blocked=Signal::derive(move || !can_rent.get())
@@ -173,10 +230,37 @@ pub fn RentConfirm(draft: RentDraft) -> impl IntoView {
                 <dt>{settings.text(Msg::ServicesLegend)}</dt>
                 <dd><ul class="confirm-services" data-testid="confirm-services">{confirm_services}</ul></dd>
                 <dt>{settings.text(Msg::PeriodLabel)}</dt><dd>{move || period_text(period.get(), settings.lang.get())}</dd>
+                {move || batch().then(|| view! {
+                    <dt>{t(Msg::ConfirmCount)}</dt><dd data-testid="confirm-count">{count.get()}</dd>
+                    <dt>{t(Msg::ConfirmPriceOne)}</dt><dd data-testid="confirm-one">{money(one.get())}</dd>
+                })}
                 <dt>{settings.text(Msg::TotalLabel)}</dt><dd data-testid="confirm-total">{move || money(total.get())}</dd>
                 <dt>{settings.text(Msg::BalanceAfter)}</dt>
                 <dd>{move || money(balance().zip(total.get()).map(|(b, t)| b - t))}</dd>
             </dl>
+            {move || batch().then(|| {
+                let hint = move || {
+                    let first = first();
+                    let last = first + count.get().saturating_sub(1);
+                    pattern.with(|p| label_of(p, first).zip(label_of(p, last)))
+                        .map(|(a, b)| t(Msg::BatchPatternHint).replace("{first}", &a).replace("{last}", &b))
+                };
+                view! {
+                    <div class="field">
+                        <label for="batch-pattern">{t(Msg::BatchPattern)}</label>
+                        <input id="batch-pattern" type="text" maxlength="40" autocomplete="off" data-testid="batch-pattern"
+                            placeholder="Shop {n}" aria-describedby="batch-pattern-hint"
+                            prop:value=move || pattern.get() on:input=move |ev| pattern.set(event_target_value(&ev))/>
+                        <p id="batch-pattern-hint" class="hint">{hint}</p>
+                    </div>
+                    <div class="field">
+                        <label for="batch-note">{t(Msg::BatchNote)}</label>
+                        <input id="batch-note" type="text" maxlength="200" autocomplete="off"
+                            prop:value=move || note.get() on:input=move |ev| note.set(event_target_value(&ev))/>
+                    </div>
+                }
+            })}
+            {move || not_kept.get().then(|| view! { <p class="note error" role="alert">{t(Msg::BatchNotKept)}</p> })}
             {move || rent.failure().get().map(|e| view! { <ErrorNote failure=e/> })}
         </ConfirmDialog>
     }

@@ -175,6 +175,7 @@ messages! {
     NavInbox, InboxTitle, InboxHelp, InboxStorageFailed, InboxSearch, InboxNumber, InboxService, InboxUnreadOnly, InboxEmpty, InboxShown, InboxNoMatch, InboxNew, InboxOpenRental, InboxUnread, InboxKeep, InboxDeleteAll, InboxDeleteSure, InboxDeleted, InboxRentalEnded, ImportMessages,
     TextsMissing,
     DensityLabel, DensityCompact, DensityComfortable, RowMenu, KeptMark, ExpiringSoonMark, RentBarButton, RentBarMore,
+    CountLabel, CountHint, TotalTimes, ConfirmCount, ConfirmPriceOne, BatchPattern, BatchPatternHint, BatchNote, BatchShort, BatchBusy, BatchTooMany, BatchStart, BatchRunning, BatchElsewhere, BatchStopping, BatchInterrupted, BatchFinished, BatchStopped, BatchRefused, BatchContinue, BatchStop, BatchCopyAll, BatchCsv, BatchShow, BatchNumbers, BatchFoundLost, BatchFilter, BatchFilterOff, BatchNotKept,
 }
 
 #[cfg(test)]

@@ -13,14 +13,16 @@ use crate::components::rent_confirm::{self, RentDraft};
 use crate::components::rent_options::{CountryPicker, NumberTypePicker, PeriodPicker};
 use crate::components::service_list::ServiceList;
 use crate::i18n::{country_name, usd, Msg};
+use crate::state::batches::use_batches;
 use crate::state::multi_rent::{self, operator_stock};
-use crate::state::rent_choice::RentChoice;
+use crate::state::rent_choice::{parse_count, RentChoice};
 use crate::state::rent_offers::{ChoiceOffers, MultiCount};
 use crate::state::session::use_session;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use rent_api::batch::MAX_BATCH;
 
 /// The rent page.
 #[component]
@@ -57,6 +59,7 @@ fn RentForm() -> impl IntoView {
     let period = RwSignal::new(initial.period);
     let services = RwSignal::new(initial.services);
     let operator = RwSignal::new(initial.operator);
+    let count = RwSignal::new(initial.count);
 
     let countries = LocalResource::new(move || {
         let api = use_settings().api();
@@ -83,6 +86,7 @@ fn RentForm() -> impl IntoView {
                 period: period.get(),
                 services: services.get(),
                 operator: operator.get(),
+                count: count.get(),
             };
             choice.remember();
             if let Some(c) = &choice.country {
@@ -135,7 +139,9 @@ fn RentForm() -> impl IntoView {
             && !refreshing.get()
             && picked.with(Vec::len) < services.with(Vec::len)
     };
-    let total = Memo::new(move |_| multi_rent::total(&picked.get(), period.get()));
+    // The price of one number, and of all `count` of them.
+    let one = Memo::new(move |_| multi_rent::total(&picked.get(), period.get()));
+    let total = Memo::new(move |_| one.get()?.times(i64::from(count.get())));
 
     // get_count_multi for two or more services: numbers free for all of them.
     let multi_wanted = Memo::new(move |_| {
@@ -164,10 +170,25 @@ fn RentForm() -> impl IntoView {
         stock.get().into_iter().find(|s| s.name == name)?.count
     };
 
+    // A batch: at most what is in stock for the choice, and [`MAX_BATCH`].
+    let max_count = Signal::derive(move || {
+        let stock = available
+            .get()
+            .unwrap_or(0)
+            .min(operator_count().unwrap_or(i64::MAX));
+        u32::try_from(stock.clamp(1, i64::from(MAX_BATCH))).unwrap_or(1)
+    });
+    let too_many =
+        move || count.get() > 1 && available.get().is_some() && count.get() > max_count.get();
+    let batches = use_batches();
+    let batch_busy = move || count.get() > 1 && batches.unfinished();
+
     let balance = move || session.balance.get().and_then(|r| r.ok());
     let short = move || matches!((total.get(), balance()), (Some(t), Some(b)) if t > b);
     let can_rent = Signal::derive(move || {
-        !picked.with(Vec::is_empty)
+        !too_many()
+            && !batch_busy()
+            && !picked.with(Vec::is_empty)
             && !missing()
             && available.get().is_some_and(|n| n > 0)
             && operator_count().is_none_or(|n| n > 0)
@@ -214,6 +235,8 @@ fn RentForm() -> impl IntoView {
         period,
         operator,
         picked: picked.into(),
+        one: one.into(),
+        count: count.into(),
         total: total.into(),
         can_rent,
         offers: loaded,
@@ -238,9 +261,16 @@ fn RentForm() -> impl IntoView {
                 <div class="total" aria-live="polite">
                     <span class="total-label">{settings.text(Msg::TotalLabel)}</span>
                     <strong data-testid="total">
-                        {move || match total.get() {
-                            Some(total) => usd(total, settings.lang.get()),
-                            None => t(Msg::TotalChooseService).to_owned(),
+                        {move || {
+                            let lang = settings.lang.get();
+                            match (one.get(), total.get()) {
+                                (Some(one), Some(total)) if count.get() > 1 => t(Msg::TotalTimes)
+                                    .replace("{n}", &count.get().to_string())
+                                    .replace("{one}", &usd(one, lang))
+                                    .replace("{total}", &usd(total, lang)),
+                                (_, Some(total)) => usd(total, lang),
+                                _ => t(Msg::TotalChooseService).to_owned(),
+                            }
                         }}
                     </strong>
                     <span class="total-balance">
@@ -248,6 +278,12 @@ fn RentForm() -> impl IntoView {
                         {move || balance().map_or_else(|| "\u{a0}".to_owned(), |b| format!("{} {}", t(Msg::Balance), usd(b, settings.lang.get())))}
                     </span>
                 </div>
+                <label class="field count-field">
+                    <span class="label">{settings.text(Msg::CountLabel)}</span>
+                    <input type="number" min="1" max=move || max_count.get().to_string() inputmode="numeric"
+                        data-testid="rent-count" prop:value=move || count.get().to_string()
+                        on:change=move |ev| count.set(parse_count(&event_target_value(&ev)).unwrap_or(1))/>
+                </label>
                 <button node_ref=rent_button type="button" class="rent-button" disabled=move || !can_rent.get() on:click=move |_| open_dialog(())>
                     {settings.text(Msg::RentButton)}
                 </button>
@@ -260,7 +296,19 @@ fn RentForm() -> impl IntoView {
                 let text = t(Msg::PriceChangedSinceVisit).replace("{before}", &usd(before, lang)).replace("{now}", &usd(now, lang));
                 view! { <p class="note warn" role="status" data-testid="price-changed">{text}</p> }
             })}
-            {move || short().then(|| view! { <p class="note warn" role="alert">{t(Msg::NotEnoughBalance)}</p> })}
+            {move || short().then(|| {
+                let text = match (count.get(), one.get(), balance()) {
+                    (n, Some(one), Some(b)) if n > 1 && one.mills() > 0 => t(Msg::BatchShort)
+                        .replace("{n}", &(b.mills().max(0) / one.mills()).to_string())
+                        .replace("{count}", &n.to_string()),
+                    _ => t(Msg::NotEnoughBalance).to_owned(),
+                };
+                view! { <p class="note warn" role="alert" data-testid="short">{text}</p> }
+            })}
+            {move || too_many().then(|| view! {
+                <p class="note warn" role="alert">{t(Msg::BatchTooMany).replace("{max}", &max_count.get().to_string())}</p>
+            })}
+            {move || batch_busy().then(|| view! { <p class="note warn" role="status">{t(Msg::BatchBusy)}</p> })}
             {move || missing().then(|| view! { <p class="note warn">{t(Msg::ServiceUnavailableNow)}</p> })}
             {move || (multi_count.get() == Some(0)).then(|| view! { <p class="note warn">{t(Msg::FreeForAllNone)}</p> })}
             {move || (operator_count() == Some(0)).then(|| view! { <p class="note warn">{t(Msg::OperatorSoldOut)}</p> })}

@@ -18,6 +18,7 @@ use crate::components::{prolong_dialog, sms_dialog};
 use crate::i18n::{count, country_name, Msg, Noun};
 use crate::state::auto_prolong::use_auto_prolong;
 use crate::state::auto_prolong_watch::AutoProlongWatch;
+use crate::state::batches::use_batches;
 use crate::state::density::{Density, DensityChoice};
 use crate::state::live_rentals::LiveRentals;
 use crate::state::number_notes::use_number_notes;
@@ -148,6 +149,22 @@ fn RentalsView() -> impl IntoView {
                 .is_some_and(|n| n.keep)
     };
     let filter = RwSignal::new(View::default());
+    // `?batch=…`: only that batch's numbers (also those it rents meanwhile), until the
+    // person asks for all rentals.
+    let batches = use_batches();
+    let batch = Memo::new(move |_| {
+        let id = query.with(|q| q.get("batch"))?;
+        batches.get(&id)
+    });
+    Effect::new(move |_| {
+        let numbers = batch.with(|b| {
+            b.as_ref()
+                .map(|b| b.rented().map(|(_, _, n, _)| number_key(n)).collect())
+        });
+        if filter.with_untracked(|f| f.numbers != numbers) {
+            filter.update(|f| f.numbers = numbers);
+        }
+    });
     let matching = Memo::new(move |_| {
         notes.with(|n| {
             filter.with(|f| {
@@ -345,6 +362,18 @@ fn RentalsView() -> impl IntoView {
                         filter.update(|f| f.expiring_before = if f.expiring_before.is_some() { None } else { Some(until) });
                     }>{move || t(if filter.with(|f| f.expiring_before.is_some()) { Msg::ExpiringShowAll } else { Msg::ExpiringShow })}</button>
                 </div>
+            }
+        })}
+        {move || batch.get().map(|b| {
+            let lang = settings.lang.get();
+            let text = t(Msg::BatchFilter)
+                .replace("{date}", &time::date_time(b.started / 1000, lang))
+                .replace("{what}", &format!("{} × {} · {}", b.rented_count(), b.service_names.join(", "), b.country_name));
+            let all = href("/rentals");
+            view! {
+                <p class="note batch-filter" data-testid="batch-filter">
+                    <span>{text}</span> " " <a href=all>{t(Msg::BatchFilterOff)}</a>
+                </p>
             }
         })}
         // The controls above the table share two lines: the tools and the state of the

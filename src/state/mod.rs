@@ -4,6 +4,7 @@
 pub mod auto_prolong;
 pub mod auto_prolong_watch;
 pub mod backup;
+pub mod batches;
 pub mod density;
 pub mod favourites;
 pub mod inbox;

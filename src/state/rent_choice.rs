@@ -1,7 +1,8 @@
 //! What the person chose on the rent page, and how it is kept: in the URL (so a link or a
 //! reload shows the same choice) and in localStorage (for the next visit).
 
-use crate::browser::storage;
+use crate::browser::storage::{self, keys};
+use rent_api::batch::MAX_BATCH;
 use rent_api::{NumberType, Period, PeriodUnit, ServiceOffer};
 
 /// The longest period offered per unit: the 90-day guarantee caps rentals.
@@ -25,6 +26,8 @@ pub struct RentChoice {
     pub services: Vec<String>,
     /// The operator asked for; `None` is any operator.
     pub operator: Option<String>,
+    /// How many numbers of this choice to rent: more than one is a batch.
+    pub count: u32,
 }
 
 impl Default for RentChoice {
@@ -35,6 +38,7 @@ impl Default for RentChoice {
             period: Period::one_week(),
             services: Vec::new(),
             operator: None,
+            count: 1,
         }
     }
 }
@@ -58,6 +62,14 @@ pub fn parse_period(text: &str) -> Option<Period> {
 /// The inverse of [`parse_period`].
 pub fn period_code(period: Period) -> String {
     format!("{}-{}", period.unit.as_str(), period.count)
+}
+
+/// `20` → 20, within 1 ..= [`MAX_BATCH`]; junk is none.
+pub fn parse_count(text: &str) -> Option<u32> {
+    text.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| (1..=MAX_BATCH).contains(n))
 }
 
 fn valid_code(code: &str) -> bool {
@@ -114,6 +126,10 @@ impl RentChoice {
         choice.operator = param("operator")
             .map(|o| o.trim().to_owned())
             .filter(|o| valid_operator(o));
+        choice.count = param("count")
+            .or_else(|| storage::get(keys::RENT_COUNT))
+            .and_then(|c| parse_count(&c))
+            .unwrap_or(1);
         choice
     }
 
@@ -122,6 +138,7 @@ impl RentChoice {
         storage::set("rentdesk.rent.type", Some(self.rent_type.as_str()));
         storage::set("rentdesk.rent.country", self.country.as_deref());
         storage::set("rentdesk.rent.period", Some(&period_code(self.period)));
+        storage::set(keys::RENT_COUNT, Some(&self.count.to_string()));
     }
 
     /// The URL query that restores this choice.
@@ -142,6 +159,9 @@ impl RentChoice {
         if let Some(o) = &self.operator {
             q.push_str("&operator=");
             q.push_str(&encode(o));
+        }
+        if self.count > 1 {
+            q.push_str(&format!("&count={}", self.count));
         }
         q
     }
@@ -260,6 +280,21 @@ mod tests {
         );
         assert!(valid_operator("T-Mobile"));
         assert!(!valid_operator("") && !valid_operator("a\nb"));
+    }
+
+    #[test]
+    fn a_link_carries_a_count_within_a_batch() {
+        assert_eq!(parse_count("20"), Some(20));
+        assert_eq!(parse_count(" 100 "), Some(MAX_BATCH));
+        assert_eq!(parse_count("0"), None);
+        assert_eq!(parse_count("101"), None);
+        assert_eq!(parse_count("2x"), None);
+        let choice = RentChoice {
+            count: 20,
+            ..RentChoice::default()
+        };
+        assert!(choice.to_query().ends_with("&count=20"));
+        assert!(!RentChoice::default().to_query().contains("count"));
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub struct RentalView {
     pub sort: String,
     /// Only rentals that expire before this (UNIX seconds).
     pub expiring_before: Option<i64>,
+    /// Only these numbers (their `number_key`s): a batch's.
+    pub numbers: Option<Vec<String>>,
 }
 
 /// A search prepared once for all rentals.
@@ -49,7 +51,11 @@ impl RentalView {
         };
         let country_ok = self.country.is_empty() || r.cname == self.country;
         let expiring_ok = self.expiring_before.is_none_or(|t| r.until < t);
-        text_ok && status_ok && country_ok && expiring_ok
+        let numbers_ok = self
+            .numbers
+            .as_ref()
+            .is_none_or(|keys| keys.contains(&number_key(&r.full_number())));
+        text_ok && status_ok && country_ok && expiring_ok && numbers_ok
     }
 
     /// The ids shown, in order; by default rentals with new SMS (`unread`) come first.

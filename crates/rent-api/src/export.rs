@@ -53,7 +53,7 @@ fn ics_time(ts: i64) -> String {
 
 /// One CSV field: quoted when needed, and a leading `=`, `+`, `-` or `@` defused so a
 /// spreadsheet never runs text from the API as a formula.
-fn csv_field(text: &str) -> String {
+pub fn csv_field(text: &str) -> String {
     let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

@@ -3,6 +3,7 @@
 //! the restore error codes, and the rent page's pure rules. No I/O.
 
 pub mod auto_prolong;
+pub mod batch;
 mod catalogue;
 pub mod decode;
 pub mod desk;

@@ -58,11 +58,23 @@ pub struct FaultRule {
     /// For how many requests.
     #[serde(default)]
     pub times: Option<u32>,
+    /// How many requests pass untouched first (`after: 2`: the third one fails), so a
+    /// test can fail one call in the middle of a run of them.
+    #[serde(default)]
+    pub after: Option<u32>,
 }
 
 /// The faults in force.
 #[derive(Default)]
-pub struct Faults(Mutex<HashMap<String, (FaultKind, Option<u32>)>>);
+pub struct Faults(Mutex<HashMap<String, Armed>>);
+
+/// A fault in force: how, for how many more requests, after how many more pass.
+#[derive(Debug, Clone, Copy)]
+struct Armed {
+    kind: FaultKind,
+    times: Option<u32>,
+    after: u32,
+}
 
 /// What the handler does about a fault.
 pub enum Injected {
@@ -82,7 +94,12 @@ impl Faults {
         let mut faults = self.0.lock().unwrap_or_else(|p| p.into_inner());
         match rule.kind {
             Some(kind) => {
-                faults.insert(rule.method, (kind, rule.times));
+                let armed = Armed {
+                    kind,
+                    times: rule.times,
+                    after: rule.after.unwrap_or(0),
+                };
+                faults.insert(rule.method, armed);
             }
             None => {
                 faults.remove(&rule.method);
@@ -97,9 +114,13 @@ impl Faults {
             .into_iter()
             .find(|k| faults.contains_key(*k))?
             .to_owned();
-        let (kind, times) = faults.get_mut(&key)?;
-        let kind = *kind;
-        if let Some(n) = times {
+        let armed = faults.get_mut(&key)?;
+        if armed.after > 0 {
+            armed.after -= 1;
+            return None;
+        }
+        let kind = armed.kind;
+        if let Some(n) = &mut armed.times {
             *n = n.saturating_sub(1);
             if *n == 0 {
                 faults.remove(&key);
@@ -181,6 +202,7 @@ mod tests {
             method: "orders".into(),
             kind: Some(FaultKind::Empty),
             times: Some(2),
+            after: None,
         });
         assert!(faults.take("orders").is_some());
         assert!(faults.take("getdata").is_none());
@@ -190,14 +212,30 @@ mod tests {
             method: "*".into(),
             kind: Some(FaultKind::Drop),
             times: None,
+            after: None,
         });
         assert_eq!(faults.take("sms"), Some(FaultKind::Drop));
         faults.set(FaultRule {
             method: "*".into(),
             kind: None,
             times: None,
+            after: None,
         });
         assert!(faults.take("sms").is_none());
+        faults.set(FaultRule {
+            method: "create".into(),
+            kind: Some(FaultKind::DropAfter),
+            times: Some(1),
+            after: Some(2),
+        });
+        assert!(faults.take("create").is_none());
+        assert!(faults.take("create").is_none());
+        assert_eq!(
+            faults.take("create"),
+            Some(FaultKind::DropAfter),
+            "the third"
+        );
+        assert!(faults.take("create").is_none());
         assert!("html502".parse::<FaultKind>().is_ok() && "nope".parse::<FaultKind>().is_err());
     }
 

@@ -134,6 +134,7 @@ fn parse_fault(text: &str) -> Result<rentdesk_sandbox::fault::FaultRule, String>
         method: method.to_owned(),
         kind: Some(kind.parse()?),
         times: None,
+        after: None,
     })
 }
 
