@@ -5,7 +5,7 @@
 //! would panic). `prefetch` fetches them all once the first page is usable, so a click does
 //! not wait for the network.
 
-use crate::components::{add_service_dialog, auto_prolong_dialog, bulk_prolong};
+use crate::components::{add_service_dialog, auto_prolong_dialog, batch_panel, bulk_prolong};
 use crate::components::{prolong_dialog, rent_confirm, restore_dialog, sms_dialog};
 use crate::pages::{archive, faq, inbox, rentals, settings, where_to_rent};
 use leptos::prelude::*;
@@ -41,7 +41,7 @@ pub async fn prefetch(cached: bool) {
     if cached {
         return;
     }
-    let _: [Result<(), SplitLoaderError>; 9] = [
+    let _: [Result<(), SplitLoaderError>; 10] = [
         preload_inbox_page().await,
         auto_prolong_dialog::preload_auto_prolong_dialog().await,
         preload_archive_page().await,
@@ -51,5 +51,6 @@ pub async fn prefetch(cached: bool) {
         add_service_dialog::preload_add_service_dialog().await,
         bulk_prolong::preload_bulk_prolong().await,
         restore_dialog::preload_restore_dialog().await,
+        batch_panel::preload_batch_panel().await,
     ];
 }

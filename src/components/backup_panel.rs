@@ -49,6 +49,7 @@ pub fn BackupPanel() -> impl IntoView {
     let settings = use_settings();
     let notes = use_number_notes();
     let auto = use_auto_prolong();
+    let batches = crate::state::batches::use_batches();
     let t = move |m: Msg| settings.t(m);
     let with_key = RwSignal::new(false);
     let outcome: RwSignal<Option<Outcome>> = RwSignal::new(None);
@@ -73,9 +74,8 @@ pub fn BackupPanel() -> impl IntoView {
         outcome.set(Some(Outcome::Reading));
         spawn_local(async move {
             let result = match read_picked(input.clone()).await {
-                Ok(text) => {
-                    backup::import(settings, notes, auto, &text).map_err(|e| backup::refusal(&e))
-                }
+                Ok(text) => backup::import(settings, (notes, auto, batches), &text)
+                    .map_err(|e| backup::refusal(&e)),
                 Err(msg) => Err(msg),
             };
             let result = match result {

@@ -7,7 +7,7 @@ use crate::components::error_note::ErrorNote;
 use crate::components::flag::Flag;
 use crate::components::rent_options::PeriodPicker;
 use crate::i18n::{country_name, usd, Msg};
-use crate::state::rent_choice::{parse_period, period_code, RentChoice};
+use crate::state::rent_choice::{parse_count, parse_period, period_code, RentChoice};
 use crate::state::settings::use_settings;
 use crate::state::where_search::CountrySort;
 use crate::state::where_search::{
@@ -16,6 +16,7 @@ use crate::state::where_search::{
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
+use rent_api::batch::MAX_BATCH;
 use rent_api::{CountryOffer, DefaultService, NumberType, Period};
 
 /// Suggestions shown under the search field.
@@ -34,6 +35,12 @@ pub fn WherePage() -> impl IntoView {
             .and_then(|p| parse_period(&p))
             .unwrap_or_else(Period::one_week),
     );
+    let count = RwSignal::new(
+        query
+            .with_untracked(|q| q.get("count"))
+            .and_then(|c| parse_count(&c))
+            .unwrap_or(1),
+    );
     let search = RwSignal::new(String::new());
     let sort = RwSignal::new(CountrySort::Price);
 
@@ -43,6 +50,9 @@ pub fn WherePage() -> impl IntoView {
         if let Some(s) = service.get() {
             url.push_str("&service=");
             url.push_str(&s);
+        }
+        if count.get() > 1 {
+            url.push_str(&format!("&count={}", count.get()));
         }
         let options = NavigateOptions {
             replace: true,
@@ -146,12 +156,18 @@ pub fn WherePage() -> impl IntoView {
         let code = offer.country.clone();
         let label = name;
         let period = period.get_untracked();
-        let href = href(&format!(
+        let base = format!(
             "/?period={}&country={}&service={}",
             period_code(period),
             code,
             service.get_untracked().unwrap_or_default()
-        ));
+        );
+        // A count carried to the rent page, at most what this country has.
+        let stock = u32::try_from(offer.phone_amount.max(1)).unwrap_or(1);
+        let href = move || match count.get().min(stock) {
+            1 => href(&base),
+            n => href(&format!("{base}&count={n}")),
+        };
         let sold_out = offer.phone_amount <= 0;
         let rent_label = format!("{}: {label}", t(Msg::RentHere));
         let discount = {
@@ -186,6 +202,12 @@ pub fn WherePage() -> impl IntoView {
                         on:input=move |ev| search.set(event_target_value(&ev))/>
                 </div>
                 <PeriodPicker value=period/>
+                <label class="field count-field">
+                    <span class="label">{settings.text(Msg::CountLabel)}</span>
+                    <input type="number" min="1" max=MAX_BATCH.to_string() inputmode="numeric" data-testid="where-count"
+                        prop:value=move || count.get().to_string()
+                        on:change=move |ev| count.set(parse_count(&event_target_value(&ev)).unwrap_or(1))/>
+                </label>
             </div>
             {move || match services.get() {
                 None => view! { <p role="status">{t(Msg::ServicesLoadingAll)}</p> }.into_any(),

@@ -1,11 +1,12 @@
 //! "Export my data" and "Import": everything this browser remembers for rentdesk in one
-//! versioned JSON file (labels, notes, keep marks, favourites, seen SMS, choices; the API
+//! versioned JSON file (labels, notes, keep marks, favourites, seen SMS, choices, batches; the API
 //! key only when asked), and reading such a file back. A file is checked completely
 //! before anything changes; then it is merged, the later change winning.
 
 use crate::browser::storage::{self, keys};
 use crate::i18n::{Lang, Msg};
 use crate::state::auto_prolong::AutoProlong;
+use crate::state::batches::Batches;
 use crate::state::favourites::{save_favourites, stored_favourites};
 use crate::state::number_notes::NumberNotes;
 use crate::state::settings::{stored_base, stored_key, Settings, Theme};
@@ -29,6 +30,8 @@ pub struct ImportReport {
     pub auto: usize,
     /// Inbox messages added.
     pub messages: usize,
+    /// Batches of rentals added (as records).
+    pub batches: usize,
 }
 
 /// The backup file's text; the key and its address only with `with_key`.
@@ -60,6 +63,7 @@ pub fn export(
         auto_prolong: Some(auto.plan.get_untracked()),
         auto_log: auto.log.get_untracked(),
         messages,
+        batches: crate::state::batches::stored(),
     };
     serde_json::to_string(&backup).unwrap_or_default()
 }
@@ -68,8 +72,7 @@ pub fn export(
 /// inbox's messages are handed back, for the inbox to add (asynchronously).
 pub fn import(
     settings: Settings,
-    notes: NumberNotes,
-    auto: AutoProlong,
+    (notes, auto, batches): (NumberNotes, AutoProlong, Batches),
     text: &str,
 ) -> Result<(ImportReport, Vec<StoredSms>), BackupError> {
     let mut backup = desk::read_backup(text)?;
@@ -81,6 +84,7 @@ pub fn import(
     };
     notes.replace(all);
     report.auto = auto.merge(backup.auto_prolong, backup.auto_log);
+    report.batches = batches.merge(std::mem::take(&mut backup.batches));
 
     let ours = stored_favourites();
     let merged = desk::merge_list(&ours, &backup.favourites, desk::FAVOURITES_MAX);

@@ -7,13 +7,10 @@
 use crate::browser::locks::{self, Lease};
 use crate::browser::storage::{self, keys};
 use leptos::prelude::*;
-use rent_api::batch::{Batch, BatchState};
+use rent_api::batch::{Batch, BatchState, KEPT};
 
 /// The lock the tab at an unfinished batch holds: one tab runs it or offers to go on.
 const LOCK: &str = "rentdesk-batch";
-
-/// The most batches kept: enough to find last month's in My rentals.
-pub const KEPT: usize = 30;
 
 /// The batches context.
 #[derive(Clone, Copy)]
@@ -178,6 +175,19 @@ impl Batches {
             batch.closed = true;
             self.save(&batch);
         }
+    }
+
+    /// Adds a backup's batches (see `rent_api::batch::merge`); how many.
+    pub fn merge(self, theirs: Vec<Batch>) -> usize {
+        let mut all = stored();
+        let added = rent_api::batch::merge(&mut all, theirs);
+        if added > 0 {
+            if let Ok(text) = serde_json::to_string(&all) {
+                storage::set(keys::BATCHES, Some(&text));
+            }
+            self.all.set(all);
+        }
+        added
     }
 
     /// The batch `id` (tracked), for My rentals' batch filter.

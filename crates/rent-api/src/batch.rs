@@ -132,6 +132,10 @@ pub enum StepOutcome {
     },
 }
 
+/// The most batches a browser keeps (and a backup carries): enough to find last month's
+/// in My rentals.
+pub const KEPT: usize = 30;
+
 /// What a batch's runner does next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Next {
@@ -286,6 +290,48 @@ impl Batch {
         }
         out
     }
+}
+
+impl Batch {
+    /// Whether a batch read from a file is of a sane size and shape.
+    pub fn valid(&self) -> bool {
+        let short = |t: &str, n: usize| t.chars().count() <= n;
+        (1..=64).contains(&self.id.len())
+            && (1..=MAX_BATCH).contains(&self.count)
+            && self.steps.len() <= MAX_BATCH as usize
+            && self.services.len() <= crate::MAX_MULTI_SERVICES
+            && short(&self.pattern, 40)
+            && short(&self.note, 200)
+            && short(&self.country_name, 100)
+            && !self.price.is_negative()
+    }
+}
+
+/// Adds the batches of a backup that this browser does not have; whether each had been
+/// finished or not, they come as records, ended and closed: another browser's batch is
+/// never continued here (it could rent what that one did). Keeps the newest [`KEPT`];
+/// how many were added.
+pub fn merge(ours: &mut Vec<Batch>, theirs: Vec<Batch>) -> usize {
+    let mut added = 0;
+    for mut batch in theirs {
+        if ours.iter().any(|b| b.id == batch.id) {
+            continue;
+        }
+        if !batch.ended() {
+            batch.state = BatchState::Ended { end: End::Stopped };
+        }
+        batch.closed = true;
+        ours.push(batch);
+        added += 1;
+    }
+    ours.sort_by_key(|b| b.started);
+    while ours.len() > KEPT {
+        let Some(old) = ours.iter().position(Batch::ended) else {
+            break;
+        };
+        ours.remove(old);
+    }
+    added
 }
 
 /// `Shop {n}` with `n` → `Shop 7`; a pattern without `{n}` gets the number after a space,

@@ -5,6 +5,7 @@
 //! completely before anything changes, and merging where the later change wins.
 
 use crate::auto_prolong::{valid_plan, AutoPlan, LogEntry, LOG_MAX};
+use crate::batch::Batch;
 use crate::inbox::{StoredSms, KEEP_MAX};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -164,6 +165,9 @@ pub struct Backup {
     /// The inbox's messages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub messages: Vec<StoredSms>,
+    /// The batches of rentals, each with its steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub batches: Vec<Batch>,
 }
 
 /// Why a file cannot be imported. Nothing is changed in any case.
@@ -260,6 +264,9 @@ pub fn read_backup(text: &str) -> Result<Backup, BackupError> {
     }
     if backup.messages.len() > KEEP_MAX || !backup.messages.iter().all(StoredSms::valid) {
         return Err(BackupError::Invalid("messages"));
+    }
+    if backup.batches.len() > crate::batch::KEPT || !backup.batches.iter().all(Batch::valid) {
+        return Err(BackupError::Invalid("batches"));
     }
     Ok(backup)
 }

@@ -6,7 +6,7 @@ import { test, expect, signIn } from "../fixtures.js";
 
 const part = (name) => new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`);
 const PARTS = ["rentals_page", "archive_page", "where_page", "faq_page", "settings_page", "key_form",
-  "rent_confirm", "sms_dialog", "prolong_dialog", "add_service_dialog", "bulk_prolong", "restore_dialog"];
+  "rent_confirm", "sms_dialog", "prolong_dialog", "add_service_dialog", "bulk_prolong", "restore_dialog", "batch_panel"];
 const nav = (page, name) => page.locator("body > header.top").getByRole("link", { name }).click();
 
 /** Every request the page makes, and every console error / page error / panic. */

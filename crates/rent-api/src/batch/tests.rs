@@ -169,3 +169,20 @@ fn the_batch_survives_storage_and_its_csv_lists_the_numbers_rented() {
     );
     assert_eq!(lines.len(), 3, "the sent step is not listed: {csv}");
 }
+
+#[test]
+fn a_backup_brings_other_batches_as_closed_records_never_to_be_continued() {
+    let mut ours = vec![batch(2)];
+    let mut theirs = batch(3);
+    theirs.id = "b2".into();
+    theirs.started = 9;
+    assert!(theirs.valid());
+    let added = merge(&mut ours, vec![batch(2), theirs]);
+    assert_eq!(added, 1, "the same id is not taken twice");
+    assert_eq!(ours[1].id, "b2");
+    assert!(ours[1].ended() && ours[1].closed);
+    assert_eq!(ours[1].next(), Next::Nothing);
+    let mut junk = batch(2);
+    junk.count = 1_000;
+    assert!(!junk.valid());
+}
