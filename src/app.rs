@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
     provide_context(InboxCount::load());
     let batches = Batches::load();
     provide_context(batches);
-    let any_batch = Memo::new(move |_| batches.all.with(|all| all.iter().any(|b| !b.closed)));
+    let any_batch = Memo::new(move |_| batches.heads.with(|all| all.iter().any(|b| !b.closed)));
     if let Some(root) = Owner::current() {
         provide_context(AppRoot(root));
     }

@@ -3,11 +3,16 @@
 //! signal, is the truth while one runs: its runner reads the batch anew before each step,
 //! so a Stop from another tab or a reload is never missed, and writes every step before
 //! and after its paid call (see `rent_api::batch`).
+//!
+//! What the whole app reads at start is only each batch's head (id, ended, closed), taken
+//! from the stored JSON as values: decoding a whole `Batch` is code that only the batch
+//! part, the confirmation and My rentals need, so the rent page's start does not carry it.
 
 use crate::browser::locks::{self, Lease};
 use crate::browser::storage::{self, keys};
 use leptos::prelude::*;
 use rent_api::batch::{Batch, BatchState, KEPT};
+use serde_json::Value;
 
 /// The lock the tab at an unfinished batch holds: one tab runs it or offers to go on.
 const LOCK: &str = "rentdesk-batch";
@@ -15,8 +20,8 @@ const LOCK: &str = "rentdesk-batch";
 /// The batches context.
 #[derive(Clone, Copy)]
 pub struct Batches {
-    /// Every batch kept, oldest first.
-    pub all: RwSignal<Vec<Batch>>,
+    /// Every batch kept, oldest first, by its head.
+    pub heads: RwSignal<Vec<Head>>,
     /// The batch this tab was asked to run: started here, or Continue clicked here.
     pub run_here: RwSignal<Option<String>>,
     /// This tab holds the batch lock (or the browser has no Web Locks): it alone runs an
@@ -29,18 +34,54 @@ pub struct Batches {
     pending: StoredValue<Option<Batch>>,
 }
 
-/// What storage holds; junk reads as none.
-pub fn stored() -> Vec<Batch> {
+/// What the app needs to know of a batch before its part is here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// The batch's id.
+    pub id: String,
+    /// It is over.
+    pub ended: bool,
+    /// Its summary was closed.
+    pub closed: bool,
+}
+
+impl Head {
+    fn of(value: &Value) -> Option<Head> {
+        Some(Head {
+            id: value.get("id")?.as_str()?.to_owned(),
+            ended: value.get("state")?.get("state")?.as_str()? == "ended",
+            closed: value
+                .get("closed")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        })
+    }
+}
+
+/// What storage holds, as JSON values (junk reads as none).
+fn stored_values() -> Vec<Value> {
     storage::get(keys::BATCHES)
-        .and_then(|text| serde_json::from_str(&text).ok())
+        .and_then(|text| serde_json::from_str::<Vec<Value>>(&text).ok())
         .unwrap_or_default()
+}
+
+fn heads_of(values: &[Value]) -> Vec<Head> {
+    values.iter().filter_map(Head::of).collect()
+}
+
+/// Every batch storage holds; junk reads as none.
+pub fn stored() -> Vec<Batch> {
+    stored_values()
+        .into_iter()
+        .filter_map(|v| serde_json::from_value(v).ok())
+        .collect()
 }
 
 impl Batches {
     /// Reads what this browser keeps and follows what other tabs write.
     pub fn load() -> Batches {
         let batches = Batches {
-            all: RwSignal::new(stored()),
+            heads: RwSignal::new(heads_of(&stored_values())),
             run_here: RwSignal::new(None),
             holder: RwSignal::new(false),
             busy: RwSignal::new(false),
@@ -64,7 +105,7 @@ impl Batches {
         // The app lives as long as the page: the listener is never removed.
         let _ = storage::on_change(move |key, _| {
             if key.is_none_or(|k| k == keys::BATCHES) {
-                batches.all.set(stored());
+                batches.heads.set(heads_of(&stored_values()));
             }
         });
         batches
@@ -72,13 +113,15 @@ impl Batches {
 
     /// The batch to show: the newest one not closed (tracked).
     pub fn shown(self) -> Option<Batch> {
-        self.all
-            .with(|all| all.iter().rev().find(|b| !b.closed).cloned())
+        let id = self
+            .heads
+            .with(|all| all.iter().rev().find(|b| !b.closed).map(|b| b.id.clone()))?;
+        Self::fresh(&id)
     }
 
     /// Whether a batch is unfinished (running or interrupted), in any tab (tracked).
     pub fn unfinished(self) -> bool {
-        self.all.with(|all| all.iter().any(|b| !b.ended()))
+        self.heads.with(|all| all.iter().any(|b| !b.ended))
     }
 
     /// [`Batches::unfinished`] without tracking.
@@ -88,19 +131,27 @@ impl Batches {
 
     /// The batch `id` as storage has it now.
     pub fn fresh(id: &str) -> Option<Batch> {
-        stored().into_iter().find(|b| b.id == id)
+        stored_values()
+            .into_iter()
+            .find(|v| v.get("id").and_then(Value::as_str) == Some(id))
+            .and_then(|v| serde_json::from_value(v).ok())
     }
 
     /// Writes `batch` (replacing the one with its id); whether storage took it. Kept to
     /// the newest [`KEPT`], never dropping an unfinished one.
     pub fn save(self, batch: &Batch) -> bool {
-        let mut all = stored();
-        match all.iter_mut().find(|b| b.id == batch.id) {
-            Some(b) => *b = batch.clone(),
-            None => all.push(batch.clone()),
+        let Ok(value) = serde_json::to_value(batch) else {
+            return false;
+        };
+        let mut all = stored_values();
+        let same = |v: &Value| v.get("id").and_then(Value::as_str) == Some(batch.id.as_str());
+        match all.iter_mut().find(|v| same(v)) {
+            Some(v) => *v = value,
+            None => all.push(value),
         }
         while all.len() > KEPT {
-            let Some(old) = all.iter().position(Batch::ended) else {
+            let ended = |v: &Value| Head::of(v).is_none_or(|h| h.ended);
+            let Some(old) = all.iter().position(ended) else {
                 break;
             };
             all.remove(old);
@@ -108,7 +159,7 @@ impl Batches {
         let written = serde_json::to_string(&all)
             .map(|text| storage::set(keys::BATCHES, Some(&text)))
             .unwrap_or(false);
-        self.all.set(all);
+        self.heads.set(heads_of(&all));
         written
     }
 
@@ -185,15 +236,15 @@ impl Batches {
             if let Ok(text) = serde_json::to_string(&all) {
                 storage::set(keys::BATCHES, Some(&text));
             }
-            self.all.set(all);
+            self.heads.set(heads_of(&stored_values()));
         }
         added
     }
 
     /// The batch `id` (tracked), for My rentals' batch filter.
     pub fn get(self, id: &str) -> Option<Batch> {
-        self.all
-            .with(|all| all.iter().find(|b| b.id == id).cloned())
+        self.heads.track();
+        Self::fresh(id)
     }
 }
 
