@@ -31,7 +31,7 @@ pub struct Batches {
     pub busy: RwSignal<bool>,
     lease: StoredValue<Option<Lease>, LocalStorage>,
     /// A batch confirmed before the lock was granted.
-    pending: StoredValue<Option<Batch>>,
+    pending: StoredValue<Option<Value>>,
 }
 
 /// What the app needs to know of a batch before its part is here.
@@ -140,11 +140,17 @@ impl Batches {
     /// Writes `batch` (replacing the one with its id); whether storage took it. Kept to
     /// the newest [`KEPT`], never dropping an unfinished one.
     pub fn save(self, batch: &Batch) -> bool {
-        let Ok(value) = serde_json::to_value(batch) else {
+        serde_json::to_value(batch).is_ok_and(|value| self.save_value(value))
+    }
+
+    /// [`Batches::save`] of a batch already made a JSON value: what the lock's grant
+    /// writes, so encoding a `Batch` stays out of the code every page starts with.
+    fn save_value(self, value: Value) -> bool {
+        let Some(id) = value.get("id").and_then(Value::as_str).map(str::to_owned) else {
             return false;
         };
         let mut all = stored_values();
-        let same = |v: &Value| v.get("id").and_then(Value::as_str) == Some(batch.id.as_str());
+        let same = |v: &Value| v.get("id").and_then(Value::as_str) == Some(id.as_str());
         match all.iter_mut().find(|v| same(v)) {
             Some(v) => *v = value,
             None => all.push(value),
@@ -174,9 +180,10 @@ impl Batches {
 
     fn granted(self) {
         self.holder.set(true);
-        if let Some(batch) = self.pending.try_update_value(Option::take).flatten() {
-            if self.save(&batch) {
-                self.run_here.set(Some(batch.id));
+        if let Some(value) = self.pending.try_update_value(Option::take).flatten() {
+            let id = value.get("id").and_then(Value::as_str).map(str::to_owned);
+            if let (Some(id), true) = (id, self.save_value(value)) {
+                self.run_here.set(Some(id));
             }
         }
     }
@@ -186,10 +193,13 @@ impl Batches {
     /// batch interrupted. False (nothing starts) when storage refuses writes: a batch whose
     /// steps cannot be kept could rent twice after a reload.
     pub fn start(self, batch: Batch) -> bool {
+        let Ok(value) = serde_json::to_value(&batch) else {
+            return false;
+        };
         if !storage::writable() {
             return false;
         }
-        self.pending.set_value(Some(batch));
+        self.pending.set_value(Some(value));
         if self.holder.get_untracked() {
             self.granted();
         } else if self.lease.with_value(Option::is_none) {
