@@ -13,7 +13,7 @@ use crate::state::session::use_session;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use rent_api::batch::{Batch, BatchState, End};
+use rent_api::batch::{Batch, BatchState, End, StepOutcome};
 use runner::{Pause, Runner};
 
 /// What the banner says of `batch`, where this tab stands to it.
@@ -112,22 +112,20 @@ fn Banner(
     let id = batch.id.clone();
     let running = !batch.ended();
     let interrupted = batch.state == BatchState::Running && holder && !here;
+    // Each number rented: its place, the number, its label, and whether its answer was
+    // lost and it was found in `orders`.
     let numbers: Vec<(u32, String, Option<String>, bool)> = batch
-        .rented()
-        .map(|(position, _, number, _)| {
-            (position, format!("+{number}"), batch.label(position), false)
-        })
-        .collect();
-    let found: Vec<u32> = batch
         .steps
         .iter()
-        .filter(|s| {
-            matches!(
-                s.outcome,
-                rent_api::batch::StepOutcome::Rented { found: true, .. }
-            )
+        .filter_map(|s| match &s.outcome {
+            StepOutcome::Rented { number, found, .. } => Some((
+                s.position,
+                format!("+{number}"),
+                batch.label(s.position),
+                *found,
+            )),
+            _ => None,
         })
-        .map(|s| s.position)
         .collect();
     let all_numbers = numbers
         .iter()
@@ -194,8 +192,7 @@ fn Banner(
                 <details class="batch-numbers" open=!running>
                     <summary>{t(Msg::BatchNumbers).replace("{n}", &numbers.len().to_string())}</summary>
                     <ol data-testid="batch-numbers">
-                        {numbers.into_iter().map(|(position, number, label, _)| {
-                            let lost = found.contains(&position);
+                        {numbers.into_iter().map(|(position, number, label, lost)| {
                             view! {
                                 <li value=position + 1>
                                     <span class="number">{number.clone()}</span>
