@@ -4,10 +4,12 @@
 # from before the wasm split, the rentals table with 1,000 rentals in headless Chromium
 # beside a plain-JS page rendering the same JSON, My rentals at 20,000 rentals against 200
 # beside the build from before the row window, the inbox at 10,000 messages, and the rows of
-# My rentals on a screen in both densities, and Lighthouse's mobile profile on three pages.
-# BASELINE=dir / TABLE_BASELINE=dir / LIGHTHOUSE_BASELINE=dir: other builds to compare
-# with; else BASELINE_REF (default the last single-module commit), TABLE_BASELINE_REF
-# (default the last commit before the row window) and LIGHTHOUSE_BASELINE_REF (default
+# My rentals on a screen in both densities, a batch of 100 numbers with the rent page's
+# start bytes, and Lighthouse's mobile profile on three pages.
+# BASELINE=dir / TABLE_BASELINE=dir / BATCH_BASELINE=dir / LIGHTHOUSE_BASELINE=dir: other
+# builds to compare with; else BASELINE_REF (default the last single-module commit),
+# TABLE_BASELINE_REF (default the last commit before the row window), BATCH_BASELINE_REF
+# (default f778b89, the last before batches) and LIGHTHOUSE_BASELINE_REF (default
 # 4a8e2e5, the build BENCHMARKS.md's Lighthouse figures compare with) are built once each
 # into target/bench-baseline/ (about 6 minutes each).
 set -euo pipefail
@@ -48,5 +50,7 @@ echo
 (cd tests/e2e && SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-inbox.js)
 echo
 (cd tests/e2e && BASELINE="$TABLE_BASELINE" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-density.js)
+echo
+(cd tests/e2e && BASELINE="${BATCH_BASELINE:-$(build_ref "${BATCH_BASELINE_REF:-f778b89}")}" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-batch.js)
 echo
 (cd tests/lighthouse && BASELINE="$LIGHTHOUSE_BASELINE" SANDBOX_BIN="$PWD/../../target/release/rentdesk-sandbox" node bench-lighthouse.mjs)

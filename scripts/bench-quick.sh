@@ -99,6 +99,14 @@ bench "Lighthouse's mobile profile on the rent page and My rentals (tests/lighth
   node tests/lighthouse/bench-lighthouse.mjs -- \
   "^/ first visit" "^/rentals repeat visit" \
   "^  rentdesk +performance [0-9]+ +TBT [0-9]+ ms +LCP $n s +TTI $n s +CLS $n +accessibility [0-9]+ +best practices [0-9]+ +SEO [0-9]+"
+bench "a batch of numbers watched on My rentals (tests/e2e/bench-batch.js)" \
+  env BASELINE="$DIST" node tests/e2e/bench-batch.js -- \
+  "^  rented [0-9]+ of [0-9]+ in two batches" \
+  "^  on My rentals \(from [0-9]+ rented, once the table was drawn\): longest task [0-9]+ ms" \
+  "^  longest task while it ran: [0-9]+ ms; during three refreshes of the table at rest: [0-9]+ ms" \
+  "^  the table's decode during the batch: " \
+  "^  this build: $n KB until Rent can be clicked, $n KB after 5 s idle" \
+  "^  other build: $n KB until Rent can be clicked"
 bench "requests with one and three tabs (tests/e2e/bench-tabs.js)" node tests/e2e/bench-tabs.js -- \
   "^  1 tab : [0-9]+ \{.*\} += $n per refresh" \
   "^  3 tabs: [0-9]+ \{.*\} += $n per refresh" \

@@ -10,5 +10,6 @@ pub mod locks;
 pub mod notify;
 pub mod quiet;
 pub(crate) mod storage;
+pub mod stored_lock;
 pub mod texts;
 pub mod timing;

@@ -126,6 +126,8 @@ pub mod keys {
     pub const DENSITY: &str = "rentdesk.density";
     /// Batches of rentals: each one's plan and every step's outcome, oldest first.
     pub const BATCHES: &str = "rentdesk.batches";
+    /// The batch lock of a browser without Web Locks (see `stored_lock`).
+    pub const BATCH_LOCK: &str = "rentdesk.batch-lock";
     /// The number of numbers the rent page rents at once.
     pub const RENT_COUNT: &str = "rentdesk.rent.count";
 }

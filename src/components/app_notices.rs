@@ -1,9 +1,11 @@
 //! What the app says about itself: that the browser is offline (the app still opens from
 //! the service worker's copy), that a new version was installed and opens on reload, and,
-//! once, that this browser's storage is blocked or full so nothing will be remembered.
+//! once, that this browser's storage is blocked or full so nothing will be remembered, and
+//! that a batch confirmed was not started because storage refused to keep it.
 
 use crate::browser::storage;
 use crate::i18n::Msg;
+use crate::state::batches::use_batches;
 use crate::state::settings::use_settings;
 use leptos::prelude::*;
 
@@ -14,6 +16,7 @@ pub fn AppNotices() -> impl IntoView {
     let online = RwSignal::new(window().navigator().on_line());
     let update_ready = RwSignal::new(update_installed());
     let storage_lost = RwSignal::new(false);
+    let not_kept = use_batches().not_kept;
     storage::on_failure(move || {
         storage_lost.try_set(true);
     });
@@ -37,6 +40,12 @@ pub fn AppNotices() -> impl IntoView {
             <div class="note app-note" role="status" data-testid="storage-note">
                 <p>{settings.text(Msg::StorageUnavailable)}</p>
                 <button type="button" class="secondary" on:click=move |_| storage_lost.set(false)>{settings.text(Msg::Close)}</button>
+            </div>
+        </Show>
+        <Show when=move || not_kept.get()>
+            <div class="note app-note warn" role="alert" data-testid="batch-not-kept">
+                <p>{settings.text(Msg::BatchNotKept)}</p>
+                <button type="button" class="secondary" on:click=move |_| not_kept.set(false)>{settings.text(Msg::Close)}</button>
             </div>
         </Show>
         <Show when=move || update_ready.get()>

@@ -10,6 +10,7 @@
 
 use crate::browser::locks::{self, Lease};
 use crate::browser::storage::{self, keys};
+use crate::browser::stored_lock::{self, StoredLock};
 use leptos::prelude::*;
 use rent_api::batch::{Batch, BatchState, KEPT};
 use serde_json::Value;
@@ -24,14 +25,22 @@ pub struct Batches {
     pub heads: RwSignal<Vec<Head>>,
     /// The batch this tab was asked to run: started here, or Continue clicked here.
     pub run_here: RwSignal<Option<String>>,
-    /// This tab holds the batch lock (or the browser has no Web Locks): it alone runs an
-    /// unfinished batch or offers to go on with one.
+    /// This tab holds the batch lock: it alone runs an unfinished batch or offers to go
+    /// on with one.
     pub holder: RwSignal<bool>,
     /// This tab's runner is at work.
     pub busy: RwSignal<bool>,
-    lease: StoredValue<Option<Lease>, LocalStorage>,
+    lease: StoredValue<Option<Hold>, LocalStorage>,
     /// A batch confirmed before the lock was granted.
     pending: StoredValue<Option<Value>>,
+    /// The last batch confirmed was not started: storage refused to keep it.
+    pub not_kept: RwSignal<bool>,
+}
+
+/// The batch lock asked for: a Web Lock, or one kept in storage where the browser has none.
+enum Hold {
+    Web(Lease),
+    Stored(StoredLock),
 }
 
 /// What the app needs to know of a batch before its part is here.
@@ -87,6 +96,7 @@ impl Batches {
             busy: RwSignal::new(false),
             lease: StoredValue::new_local(None),
             pending: StoredValue::new(None),
+            not_kept: RwSignal::new(false),
         };
         // An unfinished batch (another tab's, or one a reload interrupted): wait for the
         // lock; whoever gets it goes on with it. Let go once nothing is left to run.
@@ -96,8 +106,10 @@ impl Batches {
             if wanted && !asked && !batches.holder.get_untracked() {
                 batches.ask_lock();
             } else if !wanted && (asked || batches.holder.get_untracked()) {
-                if let Some(lease) = batches.lease.try_update_value(Option::take).flatten() {
-                    lease.release();
+                match batches.lease.try_update_value(Option::take).flatten() {
+                    Some(Hold::Web(lease)) => lease.release(),
+                    Some(Hold::Stored(lock)) => lock.release(),
+                    None => {}
                 }
                 batches.holder.set(false);
             }
@@ -169,21 +181,28 @@ impl Batches {
         written
     }
 
-    /// Asks for the lock; once this tab holds it (at once without Web Locks), a batch
-    /// started meanwhile runs.
+    /// Asks for the lock; once this tab holds it, a batch started meanwhile runs.
     fn ask_lock(self) {
-        match locks::request(LOCK, move || self.granted()) {
-            Some(lease) => self.lease.set_value(Some(lease)),
-            None => self.granted(),
-        }
+        let hold = match locks::request(LOCK, move || self.granted()) {
+            Some(lease) => Hold::Web(lease),
+            None => Hold::Stored(stored_lock::request(
+                keys::BATCH_LOCK,
+                move || self.granted(),
+                move || {
+                    self.holder.try_set(false);
+                },
+            )),
+        };
+        self.lease.set_value(Some(hold));
     }
 
     fn granted(self) {
         self.holder.set(true);
         if let Some(value) = self.pending.try_update_value(Option::take).flatten() {
             let id = value.get("id").and_then(Value::as_str).map(str::to_owned);
-            if let (Some(id), true) = (id, self.save_value(value)) {
-                self.run_here.set(Some(id));
+            match (id, self.save_value(value)) {
+                (Some(id), true) => self.run_here.set(Some(id)),
+                _ => self.not_kept.set(true),
             }
         }
     }
@@ -199,6 +218,7 @@ impl Batches {
         if !storage::writable() {
             return false;
         }
+        self.not_kept.set(false);
         self.pending.set_value(Some(value));
         if self.holder.get_untracked() {
             self.granted();

@@ -31,6 +31,9 @@ pub struct LiveRentals {
     /// Asked for while a request was on its way: that answer may predate what the asker
     /// knows changed (a rental just made), so one more request follows it.
     again: StoredValue<bool>,
+    /// Another tab (or a batch here) charged while a request was on its way: the next
+    /// follows a moment after that answer, so a run of rentals is not one request each.
+    soon_after: StoredValue<bool>,
     /// Browser time of the last successful refresh.
     pub refreshed_at: RwSignal<Option<i64>>,
     /// Why the last refresh failed; the rows shown are then stale.
@@ -75,6 +78,7 @@ impl LiveRentals {
             loaded: RwSignal::new(false),
             refreshing: RwSignal::new(false),
             again: StoredValue::new(false),
+            soon_after: StoredValue::new(false),
             refreshed_at: RwSignal::new(None),
             failure: RwSignal::new(None),
             paused: RwSignal::new(false),
@@ -176,7 +180,7 @@ impl LiveRentals {
             }
             // Another tab charged: the leader asks soon, unless that tab's own fresh list
             // arrives first (it resets the rhythm).
-            Message::Changed if leader => self.schedule_in(refresh::AFTER_CHANGE_MS),
+            Message::Changed if leader => self.soon(),
             _ => {}
         }
     }
@@ -277,6 +281,16 @@ impl LiveRentals {
         self.timer.set_value(handle.ok());
     }
 
+    /// Asks for `orders` a moment after a paid action elsewhere, or a moment after the
+    /// request on its way: a run of them (a batch's) is coalesced.
+    fn soon(self) {
+        if self.refreshing.get_untracked() {
+            self.soon_after.set_value(true);
+        } else {
+            self.schedule_in(refresh::AFTER_CHANGE_MS);
+        }
+    }
+
     /// Asks for `orders` now, for a person or an action that knows something changed:
     /// while a request is on its way, once more after it.
     pub fn refresh(self) {
@@ -339,6 +353,8 @@ impl LiveRentals {
             }
             if self.again.try_get_value() == Some(true) {
                 self.ask();
+            } else if self.soon_after.try_update_value(std::mem::take) == Some(true) {
+                self.schedule_in(refresh::AFTER_CHANGE_MS);
             }
         });
     }

@@ -112,12 +112,7 @@ impl Tabs {
                 }
                 _ => {}
             }
-            let listeners: Vec<Listener> = tabs
-                .listeners
-                .with_value(|l| l.iter().map(|(_, f)| f.clone()).collect());
-            for listener in listeners {
-                listener(&envelope.message);
-            }
+            tabs.tell_here(&envelope.message);
         });
         tabs.channel.set_value(channel);
         // A new key or address is another desk: its own lock.
@@ -170,6 +165,23 @@ impl Tabs {
     /// Announces a paid action or activation done in this tab.
     pub fn changed(self) {
         self.post(Message::Changed);
+    }
+
+    /// Announces rentals made in this tab away from the view that shows them (a batch
+    /// runs wherever the person is): this tab's table refreshes soon too, as the others'.
+    pub fn changed_here_too(self) {
+        self.post(Message::Changed);
+        self.tell_here(&Message::Changed);
+    }
+
+    /// Runs this tab's listeners for `message`.
+    fn tell_here(self, message: &Message) {
+        let listeners: Vec<Listener> = self
+            .listeners
+            .with_value(|l| l.iter().map(|(_, f)| f.clone()).collect());
+        for listener in listeners {
+            listener(message);
+        }
     }
 
     /// This tab wants to poll (`true`) or no longer does: it asks for the lock of its desk,

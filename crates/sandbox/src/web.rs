@@ -394,6 +394,7 @@ fn admin_routes() -> Router<AppState> {
         .route("/admin/catalogue", post(admin_catalogue))
         .route("/admin/retire", post(admin_retire))
         .route("/admin/rentals", post(admin_rentals))
+        .route("/admin/numbers", post(admin_numbers))
         .route("/admin/fault", post(admin_fault))
 }
 
@@ -597,6 +598,26 @@ async fn admin_retire(
 ) -> AdminResult {
     let (retire, store) = admin_body(peer, &state, body)?;
     blocking(move || store.retire_number(retire.id)).await?;
+    Ok(Json(json!({ "ok": true })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumbersBody {
+    country: String,
+    count: u32,
+    #[serde(default)]
+    on_request: bool,
+}
+
+async fn admin_numbers(
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    State(state): State<AppState>,
+    body: Result<Json<NumbersBody>, JsonRejection>,
+) -> AdminResult {
+    let (numbers, store) = admin_body(peer, &state, body)?;
+    blocking(move || store.add_numbers(&numbers.country, numbers.count, numbers.on_request))
+        .await?;
     Ok(Json(json!({ "ok": true })))
 }
 

@@ -89,122 +89,145 @@ pub fn BatchPanel() -> impl IntoView {
         });
     });
     let shown = Memo::new(move |_| batches.shown());
-    move || {
-        let batch = shown.get()?;
-        let here =
-            batches.busy.get() && batches.run_here.get().as_deref() == Some(batch.id.as_str());
-        let holder = batches.holder.get();
-        Some(view! { <Banner batch here holder paused/> })
-    }
+    // The banner is built once per batch; what changes with each step is drawn from
+    // `shown`, so the hundredth number adds one row, not a hundred.
+    let shown_id = Memo::new(move |_| shown.with(|b| b.as_ref().map(|b| b.id.clone())));
+    move || shown_id.get().map(|_| view! { <Banner shown paused/> })
 }
 
-/// The banner for `batch`: `here` this tab runs it, `holder` this tab may go on with it.
-#[component]
-fn Banner(
-    batch: Batch,
-    here: bool,
-    holder: bool,
-    paused: RwSignal<Option<Pause>>,
-) -> impl IntoView {
-    let settings = use_settings();
-    let t = move |m: Msg| settings.t(m);
-    let batches: Batches = use_batches();
-    let id = batch.id.clone();
-    let running = !batch.ended();
-    let interrupted = batch.state == BatchState::Running && holder && !here;
-    // Each number rented: its place, the number, its label, and whether its answer was
-    // lost and it was found in `orders`.
-    let numbers: Vec<(u32, String, Option<String>, bool)> = batch
+/// A number the batch rented, as its list shows it.
+#[derive(Debug, Clone, PartialEq)]
+struct Rented {
+    position: u32,
+    /// "+49…".
+    number: String,
+    label: Option<String>,
+    /// Its answer was lost and it was found in `orders`.
+    lost: bool,
+}
+
+fn rented_of(batch: &Batch) -> Vec<Rented> {
+    batch
         .steps
         .iter()
         .filter_map(|s| match &s.outcome {
-            StepOutcome::Rented { number, found, .. } => Some((
-                s.position,
-                format!("+{number}"),
-                batch.label(s.position),
-                *found,
-            )),
+            StepOutcome::Rented { number, found, .. } => Some(Rented {
+                position: s.position,
+                number: format!("+{number}"),
+                label: batch.label(s.position),
+                lost: *found,
+            }),
             _ => None,
         })
-        .collect();
-    let all_numbers = numbers
-        .iter()
-        .map(|(_, n, ..)| n.clone())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let csv = batch.csv();
-    let batch_text = batch.clone();
-    let text = move || headline(&batch_text, settings.lang.get(), here, holder);
+        .collect()
+}
+
+/// The banner for the batch `shown`.
+#[component]
+fn Banner(shown: Memo<Option<Batch>>, paused: RwSignal<Option<Pause>>) -> impl IntoView {
+    let settings = use_settings();
+    let t = move |m: Msg| settings.t(m);
+    let batches: Batches = use_batches();
+    let rented = Memo::new(move |_| shown.with(|b| b.as_ref().map(rented_of).unwrap_or_default()));
+    let running = Memo::new(move |_| shown.with(|b| b.as_ref().is_some_and(|b| !b.ended())));
+    // This tab runs it; or holds the lock of one that is not running anywhere.
+    let here = move || {
+        shown.with(|b| {
+            b.as_ref().is_some_and(|b| {
+                batches.busy.get() && batches.run_here.get().as_deref() == Some(b.id.as_str())
+            })
+        })
+    };
+    let interrupted = move || {
+        shown.with(|b| b.as_ref().is_some_and(|b| b.state == BatchState::Running))
+            && batches.holder.get()
+            && !here()
+    };
+    let text = move || {
+        shown.with(|b| {
+            b.as_ref()
+                .map(|b| headline(b, settings.lang.get(), here(), batches.holder.get()))
+        })
+    };
+    let count = move || shown.with(|b| b.as_ref().map_or(0, |b| b.count));
+    let done = move || shown.with(|b| b.as_ref().map_or(0, Batch::rented_count));
     let copied = RwSignal::new(None::<bool>);
     let why = move || {
-        paused.get().filter(|_| interrupted).map(|p| match p {
+        paused.get().filter(|_| interrupted()).map(|p| match p {
             Pause::Failed(e) => e.message(settings.lang.get()),
             Pause::Storage => t(Msg::StorageUnavailable).to_owned(),
         })
     };
-    let (stop_id, go_id, close_id, csv_id) = (id.clone(), id.clone(), id.clone(), id.clone());
-    view! {
-        <section class="batch-panel" class:running=running data-testid="batch" aria-labelledby="batch-headline">
-            <p id="batch-headline" role="status" data-testid="batch-headline">{text}</p>
-            <progress max=batch.count value=batch.rented_count() aria-labelledby="batch-headline"></progress>
-            {move || why().map(|w| view! { <p class="note warn" role="alert">{w}</p> })}
-            <div class="actions">
+    let actions = move || {
+        let batch = shown.get()?;
+        let interrupted = interrupted();
+        let id = batch.id.clone();
+        let view = if !batch.ended() {
+            let (go_id, stop_id) = (id.clone(), id);
+            view! {
                 {interrupted.then(|| view! {
                     <button type="button" data-testid="batch-continue" on:click=move |_| batches.resume(&go_id)>{t(Msg::BatchContinue)}</button>
                 })}
-                {running.then(|| {
-                    let stop_id = stop_id.clone();
-                    view! {
-                        <button type="button" class="secondary" data-testid="batch-stop" disabled=batch.state == BatchState::Stopping
-                            on:click=move |_| {
-                                batches.stop(&stop_id);
-                                // An interrupted batch is settled and ended by its holder.
-                                if interrupted {
-                                    batches.resume(&stop_id);
-                                }
-                            }>{t(Msg::BatchStop)}</button>
-                    }
-                })}
-                {(!running).then(|| {
-                    let all_numbers = all_numbers.clone();
-                    let csv = csv.clone();
-                    let csv_id = csv_id.clone();
-                    let close_id = close_id.clone();
-                    let show = crate::browser::base::href(&format!("/rentals?batch={}", id));
-                    view! {
-                        <button type="button" class="secondary" on:click=move |_| {
-                            let text = all_numbers.clone();
-                            spawn_local(async move {
-                                let ok = clipboard::copy(&text).await;
-                                copied.try_set(Some(ok));
-                            });
-                        }>{t(Msg::BatchCopyAll)}</button>
-                        <button type="button" class="secondary" on:click=move |_| {
-                            download::save(&format!("rentdesk-batch-{csv_id}.csv"), "text/csv", &csv);
-                        }>{t(Msg::BatchCsv)}</button>
-                        <a class="button secondary" href=show data-testid="batch-show">{t(Msg::BatchShow)}</a>
-                        <button type="button" class="secondary" data-testid="batch-close" on:click=move |_| batches.close(&close_id)>{t(Msg::Close)}</button>
-                        <span aria-live="polite">{move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
-                    }
-                })}
-            </div>
-            {(!numbers.is_empty()).then(|| view! {
-                <details class="batch-numbers" open=!running>
-                    <summary>{t(Msg::BatchNumbers).replace("{n}", &numbers.len().to_string())}</summary>
+                <button type="button" class="secondary" data-testid="batch-stop" disabled=batch.state == BatchState::Stopping
+                    on:click=move |_| {
+                        batches.stop(&stop_id);
+                        // An interrupted batch is settled and ended by its holder.
+                        if interrupted {
+                            batches.resume(&stop_id);
+                        }
+                    }>{t(Msg::BatchStop)}</button>
+            }
+            .into_any()
+        } else {
+            let all_numbers = rented.with_untracked(|r| {
+                r.iter()
+                    .map(|r| r.number.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            let csv = batch.csv();
+            let (csv_id, close_id) = (id.clone(), id.clone());
+            let show = crate::browser::base::href(&format!("/rentals?batch={id}"));
+            view! {
+                <button type="button" class="secondary" on:click=move |_| {
+                    let text = all_numbers.clone();
+                    spawn_local(async move {
+                        let ok = clipboard::copy(&text).await;
+                        copied.try_set(Some(ok));
+                    });
+                }>{t(Msg::BatchCopyAll)}</button>
+                <button type="button" class="secondary" on:click=move |_| {
+                    download::save(&format!("rentdesk-batch-{csv_id}.csv"), "text/csv", &csv);
+                }>{t(Msg::BatchCsv)}</button>
+                <a class="button secondary" href=show data-testid="batch-show">{t(Msg::BatchShow)}</a>
+                <button type="button" class="secondary" data-testid="batch-close" on:click=move |_| batches.close(&close_id)>{t(Msg::Close)}</button>
+                <span aria-live="polite">{move || copied.get().map(|ok| t(if ok { Msg::Copied } else { Msg::CopyFailed }))}</span>
+            }
+            .into_any()
+        };
+        Some(view)
+    };
+    view! {
+        <section class="batch-panel" class:running=running data-testid="batch" aria-labelledby="batch-headline">
+            <p id="batch-headline" role="status" data-testid="batch-headline">{text}</p>
+            <progress max=count value=done aria-labelledby="batch-headline"></progress>
+            {move || why().map(|w| view! { <p class="note warn" role="alert">{w}</p> })}
+            <div class="actions">{actions}</div>
+            <Show when=move || rented.with(|r| !r.is_empty())>
+                <details class="batch-numbers" open=move || !running.get()>
+                    <summary>{move || t(Msg::BatchNumbers).replace("{n}", &rented.with(Vec::len).to_string())}</summary>
                     <ol data-testid="batch-numbers">
-                        {numbers.into_iter().map(|(position, number, label, lost)| {
-                            view! {
-                                <li value=position + 1>
-                                    <span class="number">{number.clone()}</span>
-                                    <CopyNumber number/>
-                                    {label.map(|l| view! { <span class="batch-label">{l}</span> })}
-                                    {lost.then(|| view! { <span class="note">{t(Msg::BatchFoundLost)}</span> })}
-                                </li>
-                            }
-                        }).collect_view()}
+                        <For each=move || rented.get() key=|r| r.position let:r>
+                            <li value=r.position + 1>
+                                <span class="number">{r.number.clone()}</span>
+                                <CopyNumber number=r.number/>
+                                {r.label.map(|l| view! { <span class="batch-label">{l}</span> })}
+                                {r.lost.then(|| view! { <span class="note">{t(Msg::BatchFoundLost)}</span> })}
+                            </li>
+                        </For>
                     </ol>
                 </details>
-            })}
+            </Show>
         </section>
     }
 }

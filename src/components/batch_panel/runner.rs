@@ -84,6 +84,8 @@ impl Runner {
                         }
                     }
                 }
+                // Another tab took the lock (this one froze past its hold): it goes on.
+                Next::Rent(_) if !self.batches.holder.get_untracked() => return Ok(()),
                 Next::Rent(position) => {
                     if let Some(at) = last_call {
                         if !self.wait(id, at).await {
@@ -180,7 +182,7 @@ impl Runner {
         self.save(batch)?;
         self.session.refresh_balance();
         if let Some(tabs) = self.tabs {
-            tabs.changed();
+            tabs.changed_here_too();
         }
         Ok(())
     }

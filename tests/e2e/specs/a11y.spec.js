@@ -130,3 +130,48 @@ test("the inbox passes axe with messages, unread ones marked, on a phone too, in
   await page.setViewportSize({ width: 390, height: 844 });
   await audit(page, "the inbox on a phone, dark");
 });
+
+/** Presses Tab until `target` has the focus (at most 300 times): it is reachable in order. */
+async function tabTo(page, target) {
+  for (let i = 0; i < 300; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  await expect(target).toBeFocused();
+}
+
+test("a batch passes axe and runs from the keyboard: the count, the confirmation's pattern, the banner while it runs and at its end, dark and on a phone", async ({ page, sandbox }) => {
+  await page.context().addInitScript(() => { window.__rdBatchSpacing = 1_500; });
+  await signIn(page, sandbox, "/?type=always&country=DE&period=week-1&service=opt29");
+  const count = page.getByLabel("Numbers to rent");
+  await tabTo(page, count);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("3");
+  await page.keyboard.press("Tab");
+  await expect(page.getByTestId("total")).toHaveText(/^3 × /);
+  await audit(page, "the rent page with a count");
+  await page.locator(".rent-button").focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Confirm the rental" });
+  await tabTo(page, dialog.getByLabel("Label pattern (optional)"));
+  await page.keyboard.type("Desk {n}");
+  await expect(dialog).toContainText("Desk 1 … Desk 3");
+  await audit(page, "the confirmation of a batch");
+  await tabTo(page, dialog.getByRole("button", { name: "Rent 3 numbers" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("batch-headline")).toContainText("Renting");
+  await expect(page.getByRole("status").filter({ hasText: "Renting" })).toHaveCount(1);
+  await audit(page, "the banner of a batch running");
+  await expect(page.getByTestId("batch-headline")).toContainText("3 of 3 rented", { timeout: 15_000 });
+  await audit(page, "the summary of a batch");
+  await page.evaluate(() => localStorage.setItem("rentdesk.theme", "dark"));
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await expect(page.getByTestId("batch-numbers").locator("li")).toHaveCount(3);
+  await audit(page, "the summary of a batch on a phone, dark");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+  await tabTo(page, page.getByRole("button", { name: "Copy all numbers" }));
+  await tabTo(page, page.getByTestId("batch-close"));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("batch")).toHaveCount(0);
+});

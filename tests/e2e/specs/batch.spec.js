@@ -162,3 +162,53 @@ test("Stop after the 2nd: nothing is rented after the one on its way, and the co
   await page.waitForTimeout(2_500); // longer than the spacing: nothing more is sent
   expect(await orders(sandbox)).toHaveLength(said);
 });
+
+test("My rentals in the tab that runs the batch shows each number soon after it is rented, not at the next 30-second refresh", async ({ page, sandbox }) => {
+  await spacing(page, 1_500);
+  await signIn(page, sandbox, "/");
+  await choose(page, 3);
+  await confirm(page, 3);
+  await page.getByRole("link", { name: "My rentals" }).first().click();
+  await expect(page).toHaveURL(/\/rentals/);
+  await expect(headline(page)).toContainText("3 of 3 rented", { timeout: 15_000 });
+  // The last number came after the page's own first read: only the batch's news brings it.
+  await expect(page.locator("tr[data-rental]")).toHaveCount(3, { timeout: 5_000 });
+});
+
+test("storage that refuses the batch's record: the batch does not start, says so, and nothing is charged", async ({ page, sandbox }) => {
+  await spacing(page, 0);
+  await page.context().addInitScript(() => {
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "rentdesk.batches") throw new DOMException("full", "QuotaExceededError");
+      return set.call(this, key, value);
+    };
+  });
+  await signIn(page, sandbox, "/");
+  await choose(page, 3);
+  await confirm(page, 3);
+  await expect(page.getByTestId("batch-not-kept")).toHaveText(/cannot keep the batch's progress, so it was not started\. Nothing was charged\./);
+  await expect(page.getByTestId("batch")).toHaveCount(0);
+  await page.waitForTimeout(500);
+  expect(await orders(sandbox)).toHaveLength(0);
+  expect(await sandbox.balance()).toBe("100.00");
+});
+
+test("without Web Locks: one of two tabs runs the batch; when it closes, the other offers to continue and ends with exactly 4", async ({ page, sandbox }) => {
+  await page.context().addInitScript(() => Object.defineProperty(Navigator.prototype, "locks", { get: () => undefined }));
+  await spacing(page, 1_500);
+  await signIn(page, sandbox, "/");
+  const other = await page.context().newPage();
+  await other.goto(sandbox.base + "/");
+  await choose(page, 4);
+  await confirm(page, 4);
+  await expect(headline(page)).toContainText("Renting 1 of 4", { timeout: 10_000 });
+  await expect(headline(other)).toContainText(/A batch is running in another tab: \d of 4 rented/);
+  await expect(other.getByRole("button", { name: "Continue" })).toHaveCount(0);
+  await page.close();
+  // The closed tab's hold runs out (10 s without its renewal): the other tab takes over.
+  await expect(headline(other)).toContainText(/A batch was interrupted: [1-4] of 4 rented/, { timeout: 20_000 });
+  await other.getByRole("button", { name: "Continue" }).click();
+  await expect(headline(other)).toContainText("4 of 4 rented", { timeout: 20_000 });
+  expect(await orders(sandbox)).toHaveLength(4);
+});

@@ -232,6 +232,33 @@ impl Store {
         })
     }
 
+    /// Adds `count` free numbers to a country's pool, always active or on request: a
+    /// stock as big as a benchmark's batch needs (the demo keeps 8–25 of each kind).
+    pub fn add_numbers(&self, country: &str, count: u32, on_request: bool) -> Result<(), Refusal> {
+        if count == 0 || count > MAX_BULK {
+            return Err(Refusal::msg(format!(
+                "count must be between 1 and {MAX_BULK}"
+            )));
+        }
+        self.with(|conn, _| {
+            check_catalogue(conn, "countries", country)?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let first: i64 =
+                tx.query_row("SELECT COALESCE(MAX(id), 0) + 1 FROM numbers", [], |r| {
+                    r.get(0)
+                })?;
+            let kind = if on_request { "on_request" } else { "always" };
+            for id in first..first + i64::from(count) {
+                tx.execute(
+                    "INSERT INTO numbers (id, country, pnumber, kind) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, country, format!("6{id:09}"), kind],
+                )?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
     /// Creates `count` rentals for a key without charging, adding numbers to the pool as
     /// needed; returns their ids.
     pub fn bulk_rentals(&self, bulk: &BulkRentals) -> Result<Vec<i64>, Refusal> {

@@ -51,6 +51,27 @@ async fn getdata_lists_services_with_period_prices_and_counts() {
         .find(|s| s.service == "opt59")
         .unwrap();
     assert_eq!(avito.count, 0, "Avito is sold out in DE");
+    let telegram = |body: &str| {
+        decode::services(body)
+            .unwrap()
+            .into_iter()
+            .find(|s| s.service == "opt29")
+            .unwrap()
+            .count
+    };
+    let (status, _) = sb
+        .admin(
+            "numbers",
+            serde_json::json!({ "country": "DE", "count": 100 }),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let more = sb.raw(&[("method", "getdata"), ("country", "DE")]).await;
+    assert_eq!(
+        telegram(&more),
+        telegram(&de) + 100,
+        "added numbers are free stock"
+    );
 
     let unknown = sb.call(&[("method", "getdata"), ("country", "XX")]).await;
     assert_eq!(unknown["status"], 0);
