@@ -130,7 +130,7 @@ fn Banner(shown: Memo<Option<Batch>>, paused: RwSignal<Option<Pause>>) -> impl I
     let batches: Batches = use_batches();
     let rented = Memo::new(move |_| shown.with(|b| b.as_ref().map(rented_of).unwrap_or_default()));
     let running = Memo::new(move |_| shown.with(|b| b.as_ref().is_some_and(|b| !b.ended())));
-    // This tab runs it; or holds the lock of one that is not running anywhere.
+    // This tab runs the batch shown (its runner is at work on it).
     let here = move || {
         shown.with(|b| {
             b.as_ref().is_some_and(|b| {
