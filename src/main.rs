@@ -1,7 +1,7 @@
 //! Mounts the app in place of the static shell of index.html.
 
 use gloo_timers::callback::Timeout;
-use rentdesk::browser::texts;
+use rentdesk::browser::{texts, timing};
 use rentdesk::state::settings::chosen_lang;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,6 +12,7 @@ const TEXTS_WAIT_MS: u32 = 8_000;
 
 fn main() {
     console_error_panic_hook::set_once();
+    timing::mark("rentdesk start:main");
     // A page in German or Russian waits for its texts (boot.js asked for them beside the
     // wasm, so they are usually here); the shell stays painted meanwhile.
     let lang = chosen_lang();
@@ -39,4 +40,5 @@ fn mount() {
         shell.remove();
     }
     leptos::mount::mount_to_body(rentdesk::App);
+    timing::mark("rentdesk start:mounted");
 }

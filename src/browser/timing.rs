@@ -65,3 +65,11 @@ pub async fn give_way() {
     }
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
+
+/// Marks a moment in the performance timeline (the start's steps, read by bench-start.js
+/// from a trace).
+pub fn mark(name: &str) {
+    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = perf.mark(name);
+    }
+}
