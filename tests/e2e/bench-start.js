@@ -36,13 +36,10 @@ function longTasks(events) {
     const parts = {};
     for (const e of onMain) {
       if (e === t || !inside(t, e) || e.ph !== "X" || !e.dur) continue;
-      const label =
-        e.name === "FunctionCall" || e.name === "EvaluateScript" || e.name === "v8.callFunction"
-          ? null
-          : /Layout|UpdateLayoutTree|RecalcStyle|Paint|ParseHTML|v8\.wasm|wasm|Compile|GC|MinorGC|MajorGC|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|FunctionCall/.test(e.name)
-            ? e.name
-            : null;
-      if (label) parts[label] = (parts[label] || 0) + e.dur / 1000;
+      // What a task spends its time on; the script calls themselves are the task's whole.
+      if (/Layout|RecalcStyle|Paint|ParseHTML|wasm|Compile|GC|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks/.test(e.name)) {
+        parts[e.name] = (parts[e.name] || 0) + e.dur / 1000;
+      }
     }
     const script = onMain.find((e) => inside(t, e) && (e.name === "FunctionCall" || e.name === "EvaluateScript") && e.args?.data);
     const marks = onMain
