@@ -22,7 +22,8 @@ test("the banner counts rentals expiring within 7 days and filters to them", asy
   await page.clock.install({ time: Date.now() + 3_600_000 });
   await signIn(page, sandbox);
   const first = Math.min(...(await orders(sandbox)).map((o) => o.until));
-  const earliest = new Date(first * 1000).toLocaleDateString("en-US", { month: "short", day: "numeric" });
+  // The date in the browser's time zone (Berlin), not the test runner's.
+  const earliest = await page.evaluate((t) => new Date(t * 1000).toLocaleDateString("en-US", { month: "short", day: "numeric" }), first);
   const banner = page.getByTestId("expiring-banner");
   await expect(banner).toContainText(`3 numbers expire within 7 days — earliest ${earliest}`);
   await expect(page.locator("tbody tr")).toHaveCount(4);
