@@ -7,6 +7,8 @@
 //! What the whole app reads at start is only each batch's head (id, ended, closed), taken
 //! from the stored JSON as values: decoding a whole `Batch` is code that only the batch
 //! part, the confirmation and My rentals need, so the rent page's start does not carry it.
+//! The lock that hands an unfinished batch to one tab is asked for by the confirmation and
+//! kept by the banner ([`Batches::keep_lock`]), both parts of their own, for the same reason.
 
 use crate::browser::locks::{self, Lease};
 use crate::browser::storage::{self, keys};
@@ -98,22 +100,6 @@ impl Batches {
             pending: StoredValue::new(None),
             not_kept: RwSignal::new(false),
         };
-        // An unfinished batch (another tab's, or one a reload interrupted): wait for the
-        // lock; whoever gets it goes on with it. Let go once nothing is left to run.
-        Effect::new(move |_| {
-            let wanted = batches.unfinished() || batches.busy.get() || batches.starting();
-            let asked = batches.lease.with_value(Option::is_some);
-            if wanted && !asked && !batches.holder.get_untracked() {
-                batches.ask_lock();
-            } else if !wanted && (asked || batches.holder.get_untracked()) {
-                match batches.lease.try_update_value(Option::take).flatten() {
-                    Some(Hold::Web(lease)) => lease.release(),
-                    Some(Hold::Stored(lock)) => lock.release(),
-                    None => {}
-                }
-                batches.holder.set(false);
-            }
-        });
         // The app lives as long as the page: the listener is never removed.
         let _ = storage::on_change(move |key, _| {
             if key.is_none_or(|k| k == keys::BATCHES) {
@@ -121,6 +107,33 @@ impl Batches {
             }
         });
         batches
+    }
+
+    /// Keeps the batch lock while the banner is shown: an unfinished batch (another
+    /// tab's, or one a reload interrupted) waits for it, and whoever gets it goes on with
+    /// it; let go once nothing is left to run, and when the banner goes. Called by the
+    /// banner, so that this code arrives with its part, not with every page's start.
+    pub fn keep_lock(self) {
+        Effect::new(move |_| {
+            let wanted = self.unfinished() || self.busy.get() || self.starting();
+            let asked = self.lease.with_value(Option::is_some);
+            if wanted && !asked && !self.holder.get_untracked() {
+                self.ask_lock();
+            } else if !wanted && (asked || self.holder.get_untracked()) {
+                self.let_go();
+            }
+        });
+        on_cleanup(move || self.let_go());
+    }
+
+    /// Lets go of the batch lock, or of the request for it.
+    fn let_go(self) {
+        match self.lease.try_update_value(Option::take).flatten() {
+            Some(Hold::Web(lease)) => lease.release(),
+            Some(Hold::Stored(lock)) => lock.release(),
+            None => {}
+        }
+        self.holder.try_set(false);
     }
 
     /// The batch to show: the newest one not closed (tracked).
@@ -202,7 +215,10 @@ impl Batches {
             let id = value.get("id").and_then(Value::as_str).map(str::to_owned);
             match (id, self.save_value(value)) {
                 (Some(id), true) => self.run_here.set(Some(id)),
-                _ => self.not_kept.set(true),
+                _ => {
+                    self.not_kept.set(true);
+                    self.let_go();
+                }
             }
         }
     }

@@ -69,6 +69,7 @@ pub fn BatchPanel() -> impl IntoView {
         tabs: use_context(),
     };
     let paused: RwSignal<Option<Pause>> = RwSignal::new(None);
+    batches.keep_lock();
     // Runs the batch this tab was asked to run, once it holds the lock.
     Effect::new(move |_| {
         let (Some(id), true) = (batches.run_here.get(), batches.holder.get()) else {
