@@ -99,26 +99,25 @@ function compactLoader(code, parts) {
   out = out.replace(/^\/\* [^*]* \*\/\n/gm, "");
   const definition = "function makeLoad(fetcher, deps) {";
   if (!out.includes(definition)) throw new Error("loader: makeLoad is not where it was");
-  const helper =
-    "function fetched(file) {\n" +
-    "    return () => {\n" +
-    "        const src = fetch(new URL(file, import.meta.url));\n" +
-    "        src.catch(() => {});\n" +
-    "        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));\n" +
-    "    };\n" +
-    "}\n";
+  const helper = `function fetched(file) {
+    return () => {
+        const src = fetch(new URL(file, import.meta.url));
+        src.catch(() => {});
+        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+    };
+}
+`;
   out = out.replace(definition, helper + definition);
   // A page's part needs dozens of chunks (My rentals' about 80), and each fetch costs the
   // main thread a millisecond or two at 4× CPU: started all at once they made one task of
   // 100–230 ms. A few per task instead, the main thread given back between them.
   const allAtOnce = "const parallelStuff = deps.map(d => d());";
   if (!out.includes(allAtOnce)) throw new Error("loader: the chunks' fetches are not started where they were");
-  const fewPerTask =
-    "const parallelStuff = [];\n" +
-    "        for (const d of deps) {\n" +
-    "            if (parallelStuff.length && parallelStuff.length % 8 === 0) await new Promise((r) => setTimeout(r));\n" +
-    "            parallelStuff.push(d());\n" +
-    "        }";
+  const fewPerTask = `const parallelStuff = [];
+        for (const d of deps) {
+            if (parallelStuff.length && parallelStuff.length % 8 === 0) await new Promise((r) => setTimeout(r));
+            parallelStuff.push(d());
+        }`;
   return out.replace(allAtOnce, fewPerTask);
 }
 
